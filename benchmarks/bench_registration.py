@@ -20,12 +20,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import openpyxl  # noqa: E402
+import openpyxl
 
-from kmjudge import accounts, events  # noqa: E402
-from kmjudge.db.engine import open_database  # noqa: E402
-from kmjudge.registration import service  # noqa: E402
-from kmjudge.registration.idcard import make_id_number  # noqa: E402
+from kmjudge import accounts, events
+from kmjudge.db.engine import open_database
+from kmjudge.registration import service
+from kmjudge.registration.idcard import make_id_number
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "resources" / "examples"
 
@@ -40,8 +40,17 @@ def make_sheet(path: Path, n: int, offset: int = 0) -> None:
         birth = date(1970, 1, 1) + timedelta(days=37 * (k // 400))
         gender = "M" if k % 2 else "F"
         idn = make_id_number("530102", birth, 100 + k % 400, gender)
-        ws.append([i + 1, f"选手{k:05d}", "男" if gender == "M" else "女", idn,
-                   f"单位{k % 50}", "五华区", 13800000000 + k])
+        ws.append(
+            [
+                i + 1,
+                f"选手{k:05d}",
+                "男" if gender == "M" else "女",
+                idn,
+                f"单位{k % 50}",
+                "五华区",
+                13800000000 + k,
+            ]
+        )
     wb.save(path)
 
 
@@ -69,7 +78,7 @@ def main() -> None:
         rows.append(("5,000-row xlsx: preview", tp, None))
         rows.append(("5,000-row xlsx: commit (incl. backup)", tc, None))
         rows.append(("5,000-row xlsx: preview + commit", tp + tc, 3.0))
-        preview2, tp2 = timed(service.preview_import, db, admin, ev, sheet)
+        _preview2, tp2 = timed(service.preview_import, db, admin, ev, sheet)
         rows.append(("re-import same 5,000 rows: preview (all unchanged)", tp2, None))
         sheet2 = t / "more.xlsx"
         make_sheet(sheet2, 5000, offset=5000)

@@ -156,9 +156,9 @@ def require(actor: Actor, perm: Perm) -> None:
     """Refuse unless ``actor`` holds ``perm``."""
     if not actor.can(perm):
         what = _PERM_ZH.get(perm, perm.value)
+        roles = "、".join(ROLE_NAMES_ZH[r] for r in actor.roles) or "无角色"
         raise PermissionDenied(
-            f"{actor.display_name}（{'、'.join(ROLE_NAMES_ZH[r] for r in actor.roles) or '无角色'}）"
-            f"无权{what}。",
+            f"{actor.display_name}（{roles}）无权{what}。",
             f"{actor.username} may not {perm.value.replace('_', ' ')}.",
         )
 
@@ -244,9 +244,11 @@ def _parse_roles(roles: list[str] | tuple[str, ...]) -> list[str]:
     for r in roles:
         try:
             out.append(Role(r).value)
-        except ValueError:
+        except ValueError as exc:
             valid = ", ".join(x.value for x in Role)
-            raise KmError(f"未知角色：{r}（可选：{valid}）", f"Unknown role {r!r} (valid: {valid})")
+            raise KmError(
+                f"未知角色：{r}（可选：{valid}）", f"Unknown role {r!r} (valid: {valid})"
+            ) from exc
     if not out:
         raise KmError("至少选择一个角色。", "Choose at least one role.")
     return sorted(set(out))

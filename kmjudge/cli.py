@@ -219,7 +219,7 @@ def cmd_user_list(args: argparse.Namespace) -> dict[str, Any]:
     db = _open(args)
     users = accounts.list_users(db, _actor(args, db))
     db.dispose()
-    rows = [
+    rows: list[dict[str, Any]] = [
         {
             "username": u.username,
             "name": u.display_name,
@@ -261,7 +261,7 @@ def cmd_event_list(args: argparse.Namespace) -> dict[str, Any]:
     db = _open(args)
     rows = events.list_events(db, accounts.system_actor(db))
     db.dispose()
-    out = [
+    out: list[dict[str, Any]] = [
         {
             "id": str(e.id),
             "name": e.name,
@@ -278,7 +278,8 @@ def cmd_event_list(args: argparse.Namespace) -> dict[str, Any]:
     return {
         "events": out,
         "_text": [
-            f"{e['id'][:8]}  {e['year']}  {e['level']:<8} {e['name']}  ({e['registered']} registered)"
+            f"{e['id'][:8]}  {e['year']}  {e['level']:<8} {e['name']}"
+            f"  ({e['registered']} registered)"
             for e in out
         ]
         or ["No events."],
@@ -308,7 +309,7 @@ def cmd_event_show(args: argparse.Namespace) -> dict[str, Any]:
     lines = [f"{k}: {v}" for k, v in payload.items() if k != "scheme"]
     if d.scheme:
         lines.append(f"scheme: {d.scheme.title} (total {d.scheme.total_max})")
-        for crit, sub, asp in d.scheme.aspects():
+        for _crit, _sub, asp in d.scheme.aspects():
             lines.append(f"  {asp.code:<10} {asp.kind} {asp.max_mark:>6}  {asp.title}")
     return {**payload, "_text": lines}
 
@@ -468,7 +469,7 @@ def cmd_audit_verify(args: argparse.Namespace) -> dict[str, Any]:
     report = audit.verify(db)
     db.dispose()
     zh = _lang(args).startswith("zh")
-    problems = [
+    problems: list[dict[str, Any]] = [
         {
             "device": p.device_id,
             "seq": p.seq,

@@ -11,6 +11,7 @@ import random
 import tempfile
 from datetime import date
 from pathlib import Path
+from typing import Literal
 
 from kmjudge import accounts, events, judges, paths
 from kmjudge.accounts import Role
@@ -34,7 +35,7 @@ DEMO_USERS: list[tuple[str, str, list[Role], str]] = [
     ("city", "市总工会技能办", [Role.CITY], ""),
 ]
 
-SURNAMES = "张王李赵刘陈杨黄周吴徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢"
+SURNAMES = "张王李赵刘陈杨黄周吴徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢"  # noqa: E501
 GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉萍红建国志云龙海波宁飞鹏昆滇堃喆"
 EMPLOYERS = [
     ("云南电网有限责任公司昆明供电局", "官渡区"),
@@ -79,10 +80,10 @@ def _setup_dict() -> dict[str, object]:
 
 def _contestant_rows(n: int = 60, seed: int = 2026) -> list[dict[str, str]]:
     rng = random.Random(seed)
-    rows = []
+    rows: list[dict[str, str]] = []
     seen: set[str] = set()
     while len(rows) < n:
-        gender = "M" if rng.random() < 0.8 else "F"
+        gender: Literal["M", "F"] = "M" if rng.random() < 0.8 else "F"
         birth = date(rng.randint(1972, 2002), rng.randint(1, 12), rng.randint(1, 28))
         id_number = make_id_number(rng.choice(REGIONS), birth, rng.randint(1, 499), gender)
         if id_number in seen:

@@ -28,7 +28,9 @@ EXAMPLES = ROOT / "resources" / "examples"
 
 
 @pytest.fixture(autouse=True)
-def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+def _isolated_home(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
     home = tmp_path_factory.mktemp("kmhome")
     monkeypatch.setenv("KMJUDGE_HOME", str(home))
     monkeypatch.delenv("KMJUDGE_DB", raising=False)

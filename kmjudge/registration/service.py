@@ -15,7 +15,7 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
@@ -340,7 +340,7 @@ def commit_import(db: Database, actor: Actor, preview: ImportPreview) -> ImportR
             if len(rows) <= 900
             else {c.id_number: c for c in s.scalars(select(Contestant))}
         )
-        new_people = []
+        new_people: list[dict[str, Any]] = []
         for p in plans:
             if p.row.id_number not in people:
                 cid = uuid.uuid4()
@@ -355,7 +355,7 @@ def commit_import(db: Database, actor: Actor, preview: ImportPreview) -> ImportR
                 )
         if new_people:
             s.execute(insert(Contestant), new_people)
-        person_id = {c["id_number"]: c["id"] for c in new_people}
+        person_id: dict[str, uuid.UUID] = {c["id_number"]: c["id"] for c in new_people}
         person_id.update({k: v.id for k, v in people.items()})
         regs = {
             r.contestant_id: r

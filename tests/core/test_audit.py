@@ -70,11 +70,14 @@ def test_tampering_with_sqlite_is_found(db: Database, admin: Actor, tamper: str,
 def test_an_inserted_forged_entry_is_found(db: Database, admin: Actor) -> None:
     """A row copied in with a recomputed hash still fails: no valid signature, head differs."""
     _make_entries(db, admin, 3)
-    _sql(db, "INSERT INTO audit_entry (device_id, seq, at, user_id, username, action, entity, "
-             "entity_id, event_id, before, after, prev_hash, hash, signature) "
-             "SELECT device_id, seq + 1, at, user_id, username, 'score.change', entity, "
-             "entity_id, event_id, before, after, hash, hash, signature FROM audit_entry "
-             "WHERE seq = (SELECT max(seq) FROM audit_entry)")
+    _sql(
+        db,
+        "INSERT INTO audit_entry (device_id, seq, at, user_id, username, action, entity, "
+        "entity_id, event_id, before, after, prev_hash, hash, signature) "
+        "SELECT device_id, seq + 1, at, user_id, username, 'score.change', entity, "
+        "entity_id, event_id, before, after, hash, hash, signature FROM audit_entry "
+        "WHERE seq = (SELECT max(seq) FROM audit_entry)",
+    )
     report = audit.verify(db)
     kinds = {p.kind for p in report.problems}
     assert kinds & {"edited", "bad_signature", "head_mismatch"}
@@ -88,7 +91,9 @@ def test_swapping_two_entries_is_found(db: Database, admin: Actor) -> None:
     assert not audit.verify(db).ok
 
 
-def test_cli_audit_verify_reports_where(db: Database, admin: Actor, capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_audit_verify_reports_where(
+    db: Database, admin: Actor, capsys: pytest.CaptureFixture[str]
+) -> None:
     """`kmjudge audit verify` exits 1 and names the entry when the chain is broken."""
     from kmjudge.cli import main
 

@@ -42,10 +42,11 @@ def test_json_output_is_one_object(venue_db: str, capsys) -> None:
 
 def test_registration_import_preview_then_commit(venue_db: str, tmp_path: Path, capsys) -> None:
     """Preview writes nothing; --commit writes; rejected rows go to an xlsx."""
+    from datetime import date
+
     import openpyxl
 
     from kmjudge.registration.idcard import make_id_number
-    from datetime import date
 
     wb = openpyxl.Workbook()
     ws = wb.active
@@ -55,14 +56,25 @@ def test_registration_import_preview_then_commit(venue_db: str, tmp_path: Path, 
     sheet = tmp_path / "r.xlsx"
     wb.save(sheet)
     rej = tmp_path / "rej.xlsx"
-    code, p, _ = run(capsys, "registration", "import", "电工", str(sheet), "--db", venue_db,
-                     "--json", "--rejections", str(rej))
+    code, p, _ = run(
+        capsys,
+        "registration",
+        "import",
+        "电工",
+        str(sheet),
+        "--db",
+        venue_db,
+        "--json",
+        "--rejections",
+        str(rej),
+    )
     assert code == 0 and p["new"] == 1 and p["rejected_rows"] == [3] and not p["committed"]
     assert openpyxl.load_workbook(rej).active.max_row >= 2
     code, p, _ = run(capsys, "registration", "list", "电工", "--db", venue_db, "--json")
     assert p["registrations"] == []
-    code, p, _ = run(capsys, "registration", "import", "电工", str(sheet), "--db", venue_db,
-                     "--json", "--commit")
+    code, p, _ = run(
+        capsys, "registration", "import", "电工", str(sheet), "--db", venue_db, "--json", "--commit"
+    )
     assert code == 0 and p["created"] == 1
     code, p, _ = run(capsys, "registration", "list", "电工", "--db", venue_db, "--json")
     assert [r["name"] for r in p["registrations"]] == ["张三"]
@@ -75,8 +87,9 @@ def test_refusals_exit_1_with_a_message(venue_db: str, capsys, monkeypatch) -> N
     monkeypatch.setenv("KMJUDGE_SECRET", "0000")
     code, _, err = run(capsys, "registration", "list", "电工", "--db", venue_db)
     assert code == 1 and "Wrong username or PIN" in err
-    code, p, _ = run(capsys, "registration", "list", "电工", "--db", venue_db, "--json",
-                     "--lang", "zh")
+    code, p, _ = run(
+        capsys, "registration", "list", "电工", "--db", venue_db, "--json", "--lang", "zh"
+    )
     assert code == 1 and p["error"] == "auth" and "PIN" in p["message"]
 
 
@@ -93,7 +106,7 @@ def test_db_check_backup_restore_cycle(venue_db: str, capsys) -> None:
     backup = p["backup"]
     assert Path(backup).exists()
     Path(venue_db).write_bytes(b"SQLite format 3\x00" + b"\x00" * 3000)
-    code, _, err = run(capsys, "db", "check", "--db", venue_db)
+    code, _, _err = run(capsys, "db", "check", "--db", venue_db)
     assert code == 1
     code, p, _ = run(capsys, "db", "restore", "--db", venue_db, "--json")
     assert code == 0
@@ -110,9 +123,18 @@ def test_scheme_check_and_template(tmp_path: Path, capsys) -> None:
 
 def test_console_script_runs_in_a_fresh_process(tmp_path: Path) -> None:
     """The installed entry point works (python -m kmjudge.cli) and KMJUDGE_DB is honoured."""
-    env = {**os.environ, "KMJUDGE_DB": str(tmp_path / "x.sqlite3"),
-           "KMJUDGE_HOME": str(tmp_path / "home")}
-    out = subprocess.run([sys.executable, "-m", "kmjudge.cli", "db", "info", "--json"],
-                         capture_output=True, text=True, env=env, timeout=60, check=False)
+    env = {
+        **os.environ,
+        "KMJUDGE_DB": str(tmp_path / "x.sqlite3"),
+        "KMJUDGE_HOME": str(tmp_path / "home"),
+    }
+    out = subprocess.run(
+        [sys.executable, "-m", "kmjudge.cli", "db", "info", "--json"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=False,
+    )
     assert out.returncode == 0, out.stderr
     assert json.loads(out.stdout)["path"].endswith("x.sqlite3")

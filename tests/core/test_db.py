@@ -38,9 +38,25 @@ def test_migrations_build_exactly_the_models(any_db: Database) -> None:
 def test_every_table_exists_on_both_backends(any_db: Database) -> None:
     """The whole domain's tables are created (registration to audit)."""
     names = set(inspect(any_db.engine).get_table_names())
-    for table in ("competition", "event", "trade", "contestant", "registration", "app_user",
-                  "judge_assignment", "aspect", "score", "checkin", "scan", "ticket",
-                  "certificate", "audit_entry", "device", "theory_score", "appeal"):
+    for table in (
+        "competition",
+        "event",
+        "trade",
+        "contestant",
+        "registration",
+        "app_user",
+        "judge_assignment",
+        "aspect",
+        "score",
+        "checkin",
+        "scan",
+        "ticket",
+        "certificate",
+        "audit_entry",
+        "device",
+        "theory_score",
+        "appeal",
+    ):
         assert table in names
 
 
@@ -82,7 +98,9 @@ def test_a_database_from_a_newer_version_is_refused_untouched(tmp_path: Path) ->
         (b"SQLite format 3\x00" + bytes(range(256)) * 40, "corrupt"),
     ],
 )
-def test_a_wrong_or_corrupt_file_is_refused_at_open(tmp_path: Path, content: bytes, code: str) -> None:
+def test_a_wrong_or_corrupt_file_is_refused_at_open(
+    tmp_path: Path, content: bytes, code: str
+) -> None:
     """A file that isn't SQLite, or is damaged, is never opened silently."""
     path = tmp_path / "bad.sqlite3"
     path.write_bytes(content)
@@ -140,7 +158,9 @@ def test_a_damaged_backup_is_not_restored(tmp_path: Path) -> None:
     assert path.read_bytes() == before
 
 
-def test_backup_on_open_and_failed_backup_leaves_no_partial(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_backup_on_open_and_failed_backup_leaves_no_partial(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """backup_on_open writes a backup; a backup into an unwritable place raises and leaves
     no .part file."""
     path = tmp_path / "v.sqlite3"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 import uuid
+from datetime import date
 from pathlib import Path
 
 import openpyxl
@@ -18,10 +19,10 @@ from kmjudge.registration import service
 from kmjudge.registration.idcard import make_id_number
 from tests.conftest import EXAMPLES, make_admin
 
-from datetime import date
-
-GOOD = [make_id_number("530102", date(1985 + i, 1 + i % 12, 1 + i), 100 + i, "M" if i % 3 else "F")
-        for i in range(8)]
+GOOD = [
+    make_id_number("530102", date(1985 + i, 1 + i % 12, 1 + i), 100 + i, "M" if i % 3 else "F")
+    for i in range(8)
+]
 
 
 def _bad_checksum(number: str) -> str:
@@ -51,14 +52,17 @@ def venue(any_db: Database) -> tuple[Database, Actor, uuid.UUID]:
 
 def _sheet(tmp_path: Path) -> Path:
     g = "女"  # GOOD[3] is a woman's number
-    return messy_xlsx(tmp_path / "reg.xlsx", [
-        [1, "张三", "男" if int(GOOD[0][16]) % 2 else "女", GOOD[0], "昆明供电局", 13800000001],
-        [2, "李 四", None, GOOD[1], "昆钢", "13800000002"],
-        [3, "王五", None, _bad_checksum(GOOD[2]), "昆明地铁", None],  # rejected
-        [4, "赵六", None, "530102850101123", "云内动力", None],  # 15 digits: rejected
-        [5, "钱七", None, GOOD[1], "昆钢", None],  # duplicate of row 5: rejected
-        [6, "孙八", g, GOOD[3], "昆明船舶", None],
-    ])
+    return messy_xlsx(
+        tmp_path / "reg.xlsx",
+        [
+            [1, "张三", "男" if int(GOOD[0][16]) % 2 else "女", GOOD[0], "昆明供电局", 13800000001],
+            [2, "李 四", None, GOOD[1], "昆钢", "13800000002"],
+            [3, "王五", None, _bad_checksum(GOOD[2]), "昆明地铁", None],  # rejected
+            [4, "赵六", None, "530102850101123", "云内动力", None],  # 15 digits: rejected
+            [5, "钱七", None, GOOD[1], "昆钢", None],  # duplicate of row 5: rejected
+            [6, "孙八", g, GOOD[3], "昆明船舶", None],
+        ],
+    )
 
 
 def test_preview_writes_nothing_and_explains_every_bad_row(venue, tmp_path: Path) -> None:
@@ -82,7 +86,7 @@ def test_commit_writes_accepted_rows_once_and_reimport_updates(venue, tmp_path: 
     assert sorted(r.name for r in rows) == ["孙八", "张三", "李四"]
     assert len({r.ticket_no for r in rows}) == 3
 
-    again, second = service.import_file(db, admin, ev, sheet)
+    _again, second = service.import_file(db, admin, ev, sheet)
     assert (second.created, second.updated, second.unchanged) == (0, 0, 3)
 
     wb = openpyxl.load_workbook(sheet)
