@@ -83,10 +83,12 @@ class EventDetail:
 
 
 def _dt(value: date | datetime | None) -> datetime | None:
+    """Event schedule times are the venue's local wall-clock times (a timetable, not an
+    instant): a time given with an offset is converted to local time and stored naive."""
     if value is None:
         return None
     if isinstance(value, datetime):
-        return value
+        return value.astimezone().replace(tzinfo=None) if value.tzinfo else value
     return datetime.combine(value, time(8, 0))
 
 
