@@ -18,9 +18,9 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("KMJUDGE_BACKUP_INTERVAL_S", "3600")
 
-from kmjudge import accounts, device  # noqa: E402
-from kmjudge.accounts import Actor  # noqa: E402
-from kmjudge.db.engine import Database, open_database  # noqa: E402
+from kmjudge import accounts, device
+from kmjudge.accounts import Actor
+from kmjudge.db.engine import Database, open_database
 
 PG_URL = os.environ.get("KMJUDGE_TEST_PG_URL", "")
 ROOT = Path(__file__).resolve().parent.parent
