@@ -1,23 +1,32 @@
 """Alembic, driven from code: the schema's revision state and upgrades.
 
 Migrations live in ``kmjudge/db/migrations/versions`` and are numbered (0001, 0002, ...).
+Opening a database that is already current must stay fast, so Alembic (a quarter of a
+second to import) is only loaded when a database is new, older or newer than ``HEAD``.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
+from sqlalchemy import text
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
+#: The newest revision in migrations/versions (tests/core/test_db.py keeps this honest).
+HEAD = "0001"
+
 
 def alembic_config(engine: Engine | None = None) -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     if engine is not None:
@@ -41,15 +50,31 @@ class SchemaState:
 
 
 def head_revision() -> str:
+    """The head according to Alembic's script directory (slow; for tests and upgrades)."""
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     assert head is not None
     return head
 
 
-def state(engine: Engine) -> SchemaState:
-    script = ScriptDirectory.from_config(alembic_config())
+def current_revision(engine: Engine) -> str | None:
     with engine.connect() as conn:
-        current = MigrationContext.configure(conn).get_current_revision()
+        try:
+            row: Any = conn.execute(text("SELECT version_num FROM alembic_version")).first()
+        except DBAPIError:
+            conn.rollback()
+            return None
+    return str(row[0]) if row else None
+
+
+def state(engine: Engine) -> SchemaState:
+    current = current_revision(engine)
+    if current == HEAD:
+        return SchemaState(current=current, head=HEAD, known=True)
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(alembic_config())
     known = True
     if current is not None:
         try:
@@ -62,4 +87,6 @@ def state(engine: Engine) -> SchemaState:
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
+    from alembic import command
+
     command.upgrade(alembic_config(engine), revision)

@@ -183,3 +183,8 @@ def test_url_resolution(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None
     assert resolve_url(None).endswith("kmjudge.sqlite3")
     with pytest.raises(DatabaseError):
         resolve_url("postgresql+psycopg://user@host:notaport/db")
+
+
+def test_head_constant_matches_the_migration_scripts() -> None:
+    """The fast-path HEAD constant names the newest migration (update it with each one)."""
+    assert migrate.HEAD == migrate.head_revision()
