@@ -461,6 +461,140 @@ def cmd_reg_add(args: argparse.Namespace) -> dict[str, Any]:
     }
 
 
+# --------------------------------------------------------------------------- tickets & check-in
+
+
+def cmd_tickets(args: argparse.Namespace) -> dict[str, Any]:
+    from kmjudge import checkin
+    from kmjudge.checkin.service import registration_by_ticket
+
+    db = _open(args)
+    actor = _actor(args, db)
+    event_id = events.find_event(db, args.event)
+    if args.reprint:
+        if not args.reason:
+            raise Refused("补发准考证须用 --reason 说明原因。", "A reprint needs --reason.")
+        rid = registration_by_ticket(db, event_id, args.reprint)
+        result = checkin.reprint_ticket_pdf(
+            db, actor, rid, args.out, args.reason, per_page=args.per_page or 1
+        )
+    else:
+        result = checkin.write_tickets_pdf(
+            db, actor, event_id, args.out, per_page=args.per_page or 6
+        )
+    db.dispose()
+    return {
+        "file": str(result.path),
+        "tickets": result.tickets,
+        "pages": result.pages,
+        "_text": [f"{result.tickets} ticket(s) on {result.pages} page(s): {result.path}"],
+    }
+
+
+def cmd_checkin_scan(args: argparse.Namespace) -> dict[str, Any]:
+    from kmjudge import checkin
+
+    db = _open(args)
+    actor = _actor(args, db)
+    v = checkin.scan(db, actor, events.find_event(db, args.event), args.text)
+    db.dispose()
+    zh = _lang(args).startswith("zh")
+    out: dict[str, Any] = {
+        "verdict": v.kind.value,
+        "message": v.message_zh if zh else v.message_en,
+        "ok": v.ok,
+    }
+    lines = [f"{v.kind.value.upper()}: {out['message']}"]
+    if v.ok:
+        first = v.first_checkin_at.isoformat(timespec="seconds") if v.first_checkin_at else None
+        out.update(
+            name=v.name,
+            ticket=v.ticket_no,
+            station=v.station_no,
+            id_last4=v.id_last4,
+            trade=v.trade,
+            first_checkin_at=first,
+        )
+        lines.append(
+            f"{v.name}  ticket {v.ticket_no}  station {v.station_no or '-'}  "
+            f"ID ...{v.id_last4}  first {first or '-'}"
+        )
+    else:
+        out["_exit"] = 1
+    out["_text"] = lines
+    return out
+
+
+def cmd_checkin_counts(args: argparse.Namespace) -> dict[str, Any]:
+    from kmjudge import checkin
+
+    db = _open(args)
+    c = checkin.counters(db, events.find_event(db, args.event))
+    db.dispose()
+    payload = {
+        "registered": c.registered,
+        "waiting": c.waiting,
+        "checked_in": c.checked_in,
+        "absent": c.absent,
+        "withdrawn": c.withdrawn,
+        "disqualified": c.disqualified,
+        "with_station": c.with_station,
+        "scans": c.scans,
+        "rejected_scans": c.rejected_scans,
+    }
+    return {**payload, "_text": [f"{k}: {v}" for k, v in payload.items()]}
+
+
+def cmd_checkin_absent(args: argparse.Namespace) -> dict[str, Any]:
+    from kmjudge import checkin
+
+    db = _open(args)
+    actor = _actor(args, db)
+    result = checkin.mark_absent(db, actor, events.find_event(db, args.event))
+    db.dispose()
+    return {
+        "absent": result.count,
+        "tickets": result.ticket_nos,
+        "_text": [f"{result.count} contestant(s) marked absent."],
+    }
+
+
+def cmd_checkin_draw(args: argparse.Namespace) -> dict[str, Any]:
+    from kmjudge import checkin
+
+    db = _open(args)
+    actor = _actor(args, db)
+    event_id = events.find_event(db, args.event)
+    result = checkin.draw_all(db, actor, event_id)
+    if args.out:
+        checkin.write_draw_list_pdf(db, actor, event_id, args.out)
+    db.dispose()
+    lines = [f"station {d.station_no:>4}  ticket {d.ticket_no}" for d in result.drawn]
+    lines.append(
+        f"{len(result.drawn)} station(s) drawn of {result.stations}"
+        + (f"; {result.left_without} left without a station" if result.left_without else "")
+        + (f"; list written to {args.out}" if args.out else "")
+        + "."
+    )
+    return {
+        "stations": result.stations,
+        "drawn": [{"ticket": d.ticket_no, "station": d.station_no} for d in result.drawn],
+        "left_without": result.left_without,
+        "file": args.out,
+        "_text": lines,
+    }
+
+
+def cmd_checkin_noshow(args: argparse.Namespace) -> dict[str, Any]:
+    from kmjudge import checkin
+
+    db = _open(args)
+    actor = _actor(args, db)
+    n = checkin.export_noshow_xlsx(db, actor, events.find_event(db, args.event), args.out)
+    db.dispose()
+    return {"file": args.out, "rows": n, "_text": [f"{n} contestant(s) listed in {args.out}."]}
+
+
 # --------------------------------------------------------------------------- audit & demo
 
 
@@ -617,6 +751,30 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--employer")
     p.add_argument("--district")
 
+    p = leaf(top, "tickets", cmd_tickets, "print admission tickets (准考证) to a PDF")
+    p.add_argument("event")
+    p.add_argument("--out", required=True, help="PDF file to write")
+    p.add_argument("--per-page", type=int, choices=[1, 4, 6], default=None)
+    p.add_argument("--reprint", metavar="TICKET_NO", help="reissue one ticket (old one revoked)")
+    p.add_argument("--reason", help="why the ticket is reissued")
+
+    cp = top.add_parser("checkin", help="check-in (检录)").add_subparsers(
+        dest="sub", required=True, metavar="ACTION"
+    )
+    p = leaf(cp, "scan", cmd_checkin_scan, "check a scanned ticket code in (exit 1 if refused)")
+    p.add_argument("event")
+    p.add_argument("text", help="the scanned text")
+    p = leaf(cp, "counts", cmd_checkin_counts, "registered / checked in / absent / ... counts")
+    p.add_argument("event")
+    p = leaf(cp, "absent", cmd_checkin_absent, "after the cut-off: mark the missing absent")
+    p.add_argument("event")
+    p = leaf(cp, "draw", cmd_checkin_draw, "draw stations for checked-in contestants")
+    p.add_argument("event")
+    p.add_argument("--out", help="also write the draw list (工位抽签表) PDF")
+    p = leaf(cp, "noshow", cmd_checkin_noshow, "write the no-show list (缺考名单) .xlsx")
+    p.add_argument("event")
+    p.add_argument("--out", required=True)
+
     ap = top.add_parser("audit", help="audit trail").add_subparsers(
         dest="sub", required=True, metavar="ACTION"
     )
@@ -624,6 +782,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = leaf(top, "demo", cmd_demo, "create (or open) the demo database")
     p.add_argument("--reset", action="store_true", help="delete and recreate it")
+
+    from kmjudge import cli_judging, cli_results
+
+    cli_judging.register(top, leaf)
+    cli_results.register(top, leaf)
     return parser
 
 

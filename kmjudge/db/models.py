@@ -253,6 +253,7 @@ class Registration(Base):
         UniqueConstraint("event_id", "contestant_id"),
         UniqueConstraint("event_id", "ticket_no", name="uq_registration_event_ticket"),
         UniqueConstraint("event_id", "station_no", name="uq_registration_event_station"),
+        Index("ix_registration_event_status", "event_id", "status"),
     )
     id: Mapped[uuid.UUID] = _uuid_pk()
     event_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("event.id"), index=True)
@@ -308,6 +309,7 @@ class Scan(Base):
     """Every scan at check-in, rejected ones included."""
 
     __tablename__ = "scan"
+    __table_args__ = (Index("ix_scan_event_verdict", "event_id", "verdict"),)
     id: Mapped[uuid.UUID] = _uuid_pk()
     event_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("event.id"))
     registration_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("registration.id"))

@@ -187,4 +187,31 @@ def test_url_resolution(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None
 
 def test_head_constant_matches_the_migration_scripts() -> None:
     """The fast-path HEAD constant names the newest migration (update it with each one)."""
-    assert migrate.HEAD == migrate.head_revision()
+    assert migrate.head_revision() == migrate.HEAD
+
+
+def test_device_identity_created_once_under_a_race(tmp_path: Path) -> None:
+    """Processes starting together on a fresh data folder all end up with one identity."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from pathlib import Path; from kmjudge import device; "
+        "print(device.load_or_create(Path(sys.argv[1])).id)"
+    )
+    root = Path(__file__).resolve().parents[2]
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", code, str(tmp_path / "home")],
+            stdout=subprocess.PIPE,
+            text=True,
+            cwd=root,
+        )
+        for _ in range(6)
+    ]
+    ids = {p.communicate(timeout=60)[0].strip() for p in procs}
+    assert all(p.returncode == 0 for p in procs)
+    assert len(ids) == 1 and "" not in ids
+    from kmjudge import device
+
+    assert str(device.load_or_create(tmp_path / "home").id) in ids
