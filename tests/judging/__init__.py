@@ -1,0 +1,1 @@
+"""Tests of the judging core (kmjudge.judging, kmjudge.judges)."""
