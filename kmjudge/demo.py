@@ -51,21 +51,27 @@ REGIONS = ["530102", "530103", "530111", "530112", "530114", "530181", "530124",
 
 
 def _setup_dict() -> dict[str, object]:
+    # The demo runs on the day it is created, with check-in open all day, so a newcomer can
+    # scan tickets and mark at once (a real event's window comes from its set-up file).
+    day = date.today().isoformat()
     return {
-        "competition": {"name": "昆明地区2026年职工职业技能竞赛", "year": 2026},
+        "competition": {
+            "name": f"昆明地区{date.today().year}年职工职业技能竞赛",
+            "year": date.today().year,
+        },
         "events": [
             {
-                "name": "2026年昆明市职工职业技能竞赛（电工）",
+                "name": f"{date.today().year}年昆明市职工职业技能竞赛（电工）",
                 "trade": "电工",
                 "trade_code": "6-31-01-03",
                 "trade_grade": "四级/中级工",
                 "level": "city",
                 "organiser": "昆明市总工会、昆明市人力资源和社会保障局",
                 "venue": "昆明市职业技能鉴定中心实训楼",
-                "start": "2026-10-20T08:30:00",
-                "end": "2026-10-20T17:30:00",
-                "checkin_opens": "2026-10-20T07:30:00",
-                "checkin_closes": "2026-10-20T09:00:00",
+                "start": f"{day}T08:30:00",
+                "end": f"{day}T23:59:00",
+                "checkin_opens": f"{day}T00:00:00",
+                "checkin_closes": f"{day}T23:59:00",
                 "theory_weight": 30,
                 "practical_weight": 70,
                 "pass_mark": 60,

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QWidget
@@ -75,6 +76,8 @@ def keep(qtbot: QtBot, worker: Worker) -> Iterator[Keep]:
     yield add
     qtbot.waitUntil(lambda: not worker.busy, timeout=WAIT_MS)
     for w in reversed(kept):
+        if not shiboken6.isValid(w):  # the app already deleted it (e.g. after sign-out)
+            continue
         w.close()
         w.deleteLater()
     qtbot.wait(10)
