@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import uuid
 from collections.abc import Iterator
@@ -25,6 +26,21 @@ from kmjudge.db.engine import Database, open_database
 PG_URL = os.environ.get("KMJUDGE_TEST_PG_URL", "")
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "resources" / "examples"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _collect_garbage_on_the_main_thread() -> Iterator[None]:
+    """As the app does (ui/gcguard.py): no automatic collection, which could run in a worker
+    thread and destroy a Qt widget there; collect on the main thread after every test."""
+    gc.disable()
+    yield
+    gc.enable()
+
+
+@pytest.fixture(autouse=True)
+def _main_thread_gc() -> Iterator[None]:
+    yield
+    gc.collect()
 
 
 @pytest.fixture(autouse=True)

@@ -30,6 +30,7 @@ from kmjudge.db.engine import Database, open_database, resolve_url
 from kmjudge.errors import DatabaseError
 from ui import fonts, i18n
 from ui.context import AppContext
+from ui.gcguard import GcGuard
 from ui.login import DEMO_PIN, LoginWindow
 from ui.mainwindow import MainWindow
 from ui.widgets import STYLE, local_time
@@ -352,6 +353,7 @@ def main(argv: list[str] | None = None) -> int:
     previous_hook = sys.excepthook
     sys.excepthook = reporter
     worker: Worker | None = None
+    gc_guard: GcGuard | None = None
     shell: Shell | None = None
     db: Database | None = None
     try:
@@ -362,6 +364,7 @@ def main(argv: list[str] | None = None) -> int:
         i18n.install(lang)
         fonts.apply_ui_font(app)
         app.setStyleSheet(STYLE)
+        gc_guard = GcGuard(app)
         db = open_database_interactive(args.db, demo=args.demo, interactive=not args.smoke)
         if db is None:
             return 1
@@ -382,6 +385,8 @@ def main(argv: list[str] | None = None) -> int:
             reporter.show(details)
         return 1
     finally:
+        if gc_guard is not None:
+            gc_guard.stop()
         if shell is not None:
             shell.close_all()
         if worker is not None:

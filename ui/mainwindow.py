@@ -59,6 +59,10 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("home", QT_TRANSLATE_NOOP("Nav", "Home"), "ui.home:HomePage"),
     PageSpec("setup", QT_TRANSLATE_NOOP("Nav", "Competition setup"), "ui.setup.events_page:EventsPage", frozenset({Role.ADMIN})),  # noqa: E501
     PageSpec("registration", QT_TRANSLATE_NOOP("Nav", "Registration"), "ui.registration.contestants_page:ContestantsPage", frozenset({Role.ADMIN, Role.REGISTRAR, Role.CHIEF})),  # noqa: E501
+    PageSpec("checkin", QT_TRANSLATE_NOOP("Nav", "Check-in"), "ui.checkin.checkin_page:CheckinPage", frozenset({Role.ADMIN, Role.REGISTRAR})),  # noqa: E501
+    PageSpec("judging", QT_TRANSLATE_NOOP("Nav", "Marking"), "ui.judging.judge_page:JudgePage", frozenset({Role.JUDGE})),  # noqa: E501
+    PageSpec("chief", QT_TRANSLATE_NOOP("Nav", "Chief judge review"), "ui.judging.chief_page:ChiefPage", frozenset({Role.CHIEF})),  # noqa: E501
+    PageSpec("results", QT_TRANSLATE_NOOP("Nav", "Results"), "ui.results.results_page:ResultsPage", frozenset({Role.ADMIN, Role.CHIEF})),  # noqa: E501
     PageSpec("users", QT_TRANSLATE_NOOP("Nav", "Accounts"), "ui.users_page:UsersPage", frozenset({Role.ADMIN})),  # noqa: E501
     PageSpec("data", QT_TRANSLATE_NOOP("Nav", "Data and backups"), "ui.data_page:DataPage", frozenset({Role.ADMIN})),  # noqa: E501
 )

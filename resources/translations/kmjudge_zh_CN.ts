@@ -62,7 +62,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ui/app.py" line="+96"/>
+        <location filename="../../ui/app.py" line="+97"/>
         <source>kmjudge — unexpected error</source>
         <translation>kmjudge — 意外错误</translation>
     </message>
@@ -177,6 +177,448 @@ The newest good backup is from {time} ({name}). Restoring it replaces the databa
         <location line="+1"/>
         <source>before import</source>
         <translation>导入前</translation>
+    </message>
+</context>
+<context>
+    <name>BoardPageModel</name>
+    <message>
+        <location filename="../../ui/results/models.py" line="+148"/>
+        <source>Rank</source>
+        <translation>名次</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Station</source>
+        <translation>工位号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Employer</source>
+        <translation>工作单位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Theory</source>
+        <translation>理论</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Practical</source>
+        <translation>实操</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Total</source>
+        <translation>总分</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Award</source>
+        <translation>奖项</translation>
+    </message>
+</context>
+<context>
+    <name>BoardWindow</name>
+    <message>
+        <location filename="../../ui/results/board_window.py" line="+86"/>
+        <location line="+110"/>
+        <source>Results board</source>
+        <translation>成绩公示</translation>
+    </message>
+    <message>
+        <location line="-49"/>
+        <location line="+53"/>
+        <source>Results not yet released</source>
+        <translation>成绩尚未公布</translation>
+    </message>
+    <message>
+        <location line="-48"/>
+        <location line="+50"/>
+        <source>The results will appear here as soon as the chief judge releases them.</source>
+        <translation>裁判长公布成绩后将在此显示。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Results cannot be shown</source>
+        <translation>无法显示成绩</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Official results</source>
+        <translation>正式成绩</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Released %1</source>
+        <translation>公布时间：%1</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Page %1 of %2</source>
+        <translation>第 %1 页 / 共 %2 页</translation>
+    </message>
+</context>
+<context>
+    <name>CameraPanel</name>
+    <message>
+        <location filename="../../ui/checkin/camera.py" line="+164"/>
+        <source>Scan with the webcam</source>
+        <translation>用摄像头扫码</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Starting the camera…</source>
+        <translation>正在打开摄像头…</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Camera error: {error}</source>
+        <translation>摄像头出错：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>CheckinPage</name>
+    <message>
+        <location filename="../../ui/checkin/checkin_page.py" line="+158"/>
+        <source>Check-in</source>
+        <translation>检录</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Registered</source>
+        <translation>报名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Checked in</source>
+        <translation>已检录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not yet in</source>
+        <translation>未检录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Absent</source>
+        <translation>缺考</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Withdrawn / DQ</source>
+        <translation>退赛/取消资格</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Scan the ticket&apos;s QR code (or type it and press Enter)</source>
+        <translation>请扫描准考证二维码（或手工输入后按回车）</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Manual look-up</source>
+        <translation>手工检录</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Recent scans</source>
+        <translation>最近扫码</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Tools</source>
+        <translation>工具</translation>
+    </message>
+    <message>
+        <location line="+83"/>
+        <location line="+126"/>
+        <source>No event selected</source>
+        <translation>未选择竞赛场次</translation>
+    </message>
+    <message>
+        <location line="-125"/>
+        <source>Choose the competition event at the top of the window.</source>
+        <translation>请在窗口顶部选择竞赛场次。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Scan a ticket&apos;s QR code</source>
+        <translation>请扫描准考证二维码</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Check-in: {window}</source>
+        <translation>检录时间：{window}</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>{w} withdrawn, {d} disqualified</source>
+        <translation>退赛 {w} 人，取消资格 {d} 人</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>⚠ You are typing elsewhere: press Esc or click the scan field before scanning.</source>
+        <translation>⚠ 光标在其他输入框：扫码前请按 Esc 或点击扫码框。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Checking… ({n} waiting)</source>
+        <translation>正在核验…（{n} 个待处理）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ready: scan the next ticket.</source>
+        <translation>就绪：请扫描下一位。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{scans} scans today, {rejected} refused</source>
+        <translation>共扫码 {scans} 次，其中未通过 {rejected} 次</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Scanner test code</source>
+        <translation>扫码枪测试码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This is the scanner self-test code, not a ticket. The scanner works.</source>
+        <translation>这是扫码枪自检用的测试码，不是准考证。扫码枪工作正常。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Choose the competition event at the top of the window, then scan again.</source>
+        <translation>请先在窗口顶部选择竞赛场次，再重新扫码。</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>✖ Scan not processed</source>
+        <translation>✖ 扫码未能处理</translation>
+    </message>
+</context>
+<context>
+    <name>ChiefPage</name>
+    <message>
+        <location filename="../../ui/judging/chief_page.py" line="+61"/>
+        <source>Chief judge review</source>
+        <translation>裁判长审核</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <location line="+64"/>
+        <source>Criterion</source>
+        <translation>模块</translation>
+    </message>
+    <message>
+        <location line="-63"/>
+        <source>Expected</source>
+        <translation>应评</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Entered</source>
+        <translation>已评</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Missing</source>
+        <translation>缺评</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Per criterion</source>
+        <translation>按模块统计</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Judge</source>
+        <translation>裁判</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+24"/>
+        <source>Station</source>
+        <translation>工位</translation>
+    </message>
+    <message>
+        <location line="-24"/>
+        <location line="+25"/>
+        <source>Aspect</source>
+        <translation>评分项</translation>
+    </message>
+    <message>
+        <location line="-21"/>
+        <source>Marks still missing</source>
+        <translation>尚缺的评分</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Completeness</source>
+        <translation>完整性</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Judgement panels whose spread is above the limit. Ask the judges to re-score, or accept the grades as they stand with a written reason.</source>
+        <translation>以下评价项的裁判评分差异超过上限。请裁判重新评分，或由裁判长填写书面理由后维持原评分。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Spread</source>
+        <translation>差异</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Limit</source>
+        <translation>上限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Grades</source>
+        <translation>各裁判评分</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation>裁定理由</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Reason for accepting the grades (required)</source>
+        <translation>维持原评分的理由（必填）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Accept as scored</source>
+        <translation>维持原评分</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Spread flags</source>
+        <translation>评分差异</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>What blocks</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What still stops the lock</source>
+        <translation>尚不能锁定的原因</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Lock the event</source>
+        <translation>锁定本场次成绩</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Unlock (needs your PIN and a reason)</source>
+        <translation>解除锁定（需输入 PIN 并填写理由）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Reason:</source>
+        <translation>理由：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PIN:</source>
+        <translation>PIN：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unlock the event</source>
+        <translation>解除锁定</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Lock</source>
+        <translation>锁定</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>locked</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>complete</source>
+        <translation>已评完</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>open</source>
+        <translation>未评完</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Marks still missing: {n}</source>
+        <translation>尚缺的评分：{n} 项</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>event</source>
+        <translation>场次</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{stations} active stations · {missing} marks missing · {flags} spread flag(s) · {blockers} blocker(s)</source>
+        <translation>在赛工位 {stations} 个 · 缺评 {missing} 项 · 评分差异 {flags} 处 · 锁定阻碍 {blockers} 项</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Spread flags ({n})</source>
+        <translation>评分差异（{n}）</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Select a flagged panel first.</source>
+        <translation>请先选择一处评分差异。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Write the reason for accepting these grades.</source>
+        <translation>请填写维持原评分的书面理由。</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Write the reason for unlocking.</source>
+        <translation>请填写解除锁定的理由。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Grades accepted; the reason is recorded.</source>
+        <translation>已维持原评分，理由已记录。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The event is locked.</source>
+        <translation>本场次成绩已锁定。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The event is unlocked.</source>
+        <translation>本场次已解除锁定。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The event cannot be locked yet:</source>
+        <translation>本场次暂不能锁定，原因如下：</translation>
     </message>
 </context>
 <context>
@@ -387,6 +829,118 @@ Import the registration sheet, or enter walk-in contestants one by one.</source>
         <location line="+8"/>
         <source>The audit chain shows {n} problem(s): records were changed outside kmjudge.</source>
         <translation>审计链发现 {n} 处问题：有记录在 kmjudge 之外被改动。</translation>
+    </message>
+</context>
+<context>
+    <name>DrawDialog</name>
+    <message>
+        <location filename="../../ui/checkin/draw_dialog.py" line="+60"/>
+        <location line="+7"/>
+        <source>Station draw</source>
+        <translation>工位抽签</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Draw a station when each contestant checks in</source>
+        <translation>选手检录时自动抽取工位号</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Stations:</source>
+        <translation>工位数：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>one per contestant</source>
+        <translation>每人一个</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save settings</source>
+        <translation>保存设置</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Only an administrator can change these settings.</source>
+        <translation>只有管理员可以修改这些设置。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Draw for everyone checked in without a station</source>
+        <translation>为已检录但无工位的选手抽签</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Save the draw list as PDF…</source>
+        <translation>保存抽签表 PDF…</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>{drawn} with a station, {waiting} checked in without one</source>
+        <translation>已有工位 {drawn} 人，已检录但无工位 {waiting} 人</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Settings saved.</source>
+        <translation>设置已保存。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Stations drawn for {n} contestant(s) (stations 1–{total}).</source>
+        <translation>已为 {n} 名选手抽签（工位 1–{total}）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{n} got none: no free station left.</source>
+        <translation>{n} 人没有抽到：已无空余工位。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Save the draw list as</source>
+        <translation>抽签表保存为</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Draw list saved to {path}</source>
+        <translation>抽签表已保存：{path}</translation>
+    </message>
+</context>
+<context>
+    <name>DrawListModel</name>
+    <message>
+        <location filename="../../ui/checkin/models.py" line="+205"/>
+        <source>Station</source>
+        <translation>工位号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ticket no.</source>
+        <translation>准考证号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Employer</source>
+        <translation>工作单位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not drawn</source>
+        <translation>未抽签</translation>
     </message>
 </context>
 <context>
@@ -1157,6 +1711,107 @@ Import the registration sheet, or enter walk-in contestants one by one.</source>
     </message>
 </context>
 <context>
+    <name>JudgeGridModel</name>
+    <message>
+        <location filename="../../ui/judging/models.py" line="+128"/>
+        <source>0–3 (of {max})</source>
+        <translation>评价 0–3（满分 {max}）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>count, −{max} each</source>
+        <translation>填次数，每次扣 {max}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>max {max}</source>
+        <translation>满分 {max}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Station {no}</source>
+        <translation>工位 {no}</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Judges disagree by more than the limit: please re-score</source>
+        <translation>裁判评分差异超过上限：请重新评分</translation>
+    </message>
+</context>
+<context>
+    <name>JudgePage</name>
+    <message>
+        <location filename="../../ui/judging/judge_page.py" line="+179"/>
+        <source>Marking</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Blind marking: contestants are shown by station number only. Type a mark and press Enter to store it and move on; judgement columns take the keys 0–3 directly.</source>
+        <translation>加密评分：选手只以工位号显示。输入分数后按回车保存并跳到下一格；评价类评分项直接按 0–3 键即可。</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Criterion:</source>
+        <translation>模块：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Submit this criterion…</source>
+        <translation>提交本模块…</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source> (locked)</source>
+        <translation>（已锁定）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> (submitted)</source>
+        <translation>（已提交）</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>{n} mark(s) still to give</source>
+        <translation>尚有 {n} 项未评</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>grade {v}</source>
+        <translation>评价 {v}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{v} time(s)</source>
+        <translation>{v} 次</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{v} points</source>
+        <translation>{v} 分</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Station {no} · {code} {title} · {value}</source>
+        <translation>工位 {no} · {code} {title} · {value}</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Submit criterion {code}? After submitting you cannot change its marks; enter your PIN to sign.</source>
+        <translation>提交模块 {code}？提交后不能再修改本模块的评分。请输入 PIN 确认。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Criterion {code} submitted.</source>
+        <translation>模块 {code} 已提交。</translation>
+    </message>
+</context>
+<context>
     <name>LoginWindow</name>
     <message>
         <location filename="../../ui/login.py" line="+107"/>
@@ -1190,9 +1845,229 @@ Import the registration sheet, or enter walk-in contestants one by one.</source>
     </message>
 </context>
 <context>
+    <name>LookupModel</name>
+    <message>
+        <location filename="../../ui/checkin/models.py" line="-130"/>
+        <source>Ticket no.</source>
+        <translation>准考证号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last 4</source>
+        <translation>后4位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Station</source>
+        <translation>工位</translation>
+    </message>
+</context>
+<context>
+    <name>LookupPanel</name>
+    <message>
+        <location filename="../../ui/checkin/lookup.py" line="+91"/>
+        <source>Manual check-in</source>
+        <translation>手工检录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check in {name} without a ticket. Compare the ID card first.</source>
+        <translation>为 {name} 办理无证检录。请先核对身份证。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check in</source>
+        <translation>确认检录</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No ticket; ID card checked</source>
+        <translation>未带准考证，已核对身份证</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ticket lost; ID card checked</source>
+        <translation>准考证遗失，已核对身份证</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>QR code unreadable; ID card checked</source>
+        <translation>二维码无法识别，已核对身份证</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+2"/>
+        <source>Undo check-in</source>
+        <translation>撤销检录</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Undo the check-in of {name}; the station is freed.</source>
+        <translation>撤销 {name} 的检录；其工位号将释放。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Checked in the wrong person</source>
+        <translation>检录错人</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Scanned by mistake</source>
+        <translation>误扫</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+2"/>
+        <source>Withdraw</source>
+        <translation>退赛</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>{name} withdraws from the event; the ticket is cancelled.</source>
+        <translation>{name} 退出比赛；其准考证作废。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Withdrew of their own accord</source>
+        <translation>本人申请退赛</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Illness</source>
+        <translation>身体原因</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+2"/>
+        <source>Disqualify</source>
+        <translation>取消资格</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Disqualify {name}; the ticket is cancelled.</source>
+        <translation>取消 {name} 的参赛资格；其准考证作废。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Identity does not match the ID card</source>
+        <translation>人证不符</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Serious breach of the rules</source>
+        <translation>严重违反赛场纪律</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+2"/>
+        <source>Reinstate</source>
+        <translation>恢复资格</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Reinstate {name} (the status was set in error).</source>
+        <translation>恢复 {name} 的状态（此前设置有误）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Status set in error</source>
+        <translation>状态设置有误</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Reprint ticket…</source>
+        <translation>补发准考证…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Name, ID number or ticket number</source>
+        <translation>姓名、身份证号或准考证号</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>Reason:</source>
+        <translation>原因：</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Required</source>
+        <translation>必填</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+86"/>
+        <source>{shown} of {total} shown</source>
+        <translation>共 {total} 人，显示 {shown} 人</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Select a contestant in the list.</source>
+        <translation>请在列表中选择选手。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>station {n}</source>
+        <translation>工位 {n}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no station</source>
+        <translation>未分配工位</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>ID last 4: {last4} · {status} · {station}</source>
+        <translation>身份证后4位：{last4} · {status} · {station}</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Please give a reason first.</source>
+        <translation>请先填写原因。</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Check-in of {name} undone.</source>
+        <translation>已撤销 {name} 的检录。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name} has withdrawn.</source>
+        <translation>{name} 已退赛。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name} is disqualified.</source>
+        <translation>{name} 已被取消资格。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name} is reinstated.</source>
+        <translation>{name} 已恢复。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{name}: {message}</source>
+        <translation>{name}：{message}</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.py" line="+126"/>
+        <location filename="../../ui/mainwindow.py" line="+130"/>
         <location line="+57"/>
         <location line="+181"/>
         <source>kmjudge on-site judging</source>
@@ -1296,7 +2171,7 @@ Offline on-site judging for the worker skills competition.</source>
 <context>
     <name>Nav</name>
     <message>
-        <location line="-380"/>
+        <location line="-384"/>
         <source>Home</source>
         <translation>首页</translation>
     </message>
@@ -1309,6 +2184,26 @@ Offline on-site judging for the worker skills competition.</source>
         <location line="+1"/>
         <source>Registration</source>
         <translation>选手报名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check-in</source>
+        <translation>检录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Marking</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chief judge review</source>
+        <translation>裁判长审核</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Results</source>
+        <translation>成绩</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1365,11 +2260,117 @@ Offline on-site judging for the worker skills competition.</source>
     </message>
 </context>
 <context>
+    <name>PinDialog</name>
+    <message>
+        <location filename="../../ui/judging/judge_page.py" line="-278"/>
+        <source>Submit criterion</source>
+        <translation>提交模块</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Your PIN</source>
+        <translation>您的 PIN</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Submit</source>
+        <translation>提交</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>PlaceholderPage</name>
     <message>
         <location filename="../../ui/mainwindow.py" line="+30"/>
         <source>This part of kmjudge is not available in this installation.</source>
         <translation>此功能在当前安装中暂不可用。</translation>
+    </message>
+</context>
+<context>
+    <name>RecentScansModel</name>
+    <message>
+        <location filename="../../ui/checkin/models.py" line="+77"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ticket no.</source>
+        <translation>准考证号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>By</source>
+        <translation>检录员</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Checked in</source>
+        <translation>检录成功</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Already in</source>
+        <translation>已检录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not a ticket</source>
+        <translation>无法识别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Invalid (signature)</source>
+        <translation>签名不符</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wrong event</source>
+        <translation>非本场次</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not registered</source>
+        <translation>查无此人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Withdrawn</source>
+        <translation>已退赛</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Disqualified</source>
+        <translation>已取消资格</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancelled ticket</source>
+        <translation>准考证已作废</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not open yet</source>
+        <translation>尚未开始</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Closed</source>
+        <translation>已截止</translation>
     </message>
 </context>
 <context>
@@ -1472,6 +2473,238 @@ Offline on-site judging for the worker skills competition.</source>
         <location line="+13"/>
         <source>The two PINs differ. Type the same PIN twice.</source>
         <translation>两次输入的 PIN 不一致，请重新输入。</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsPage</name>
+    <message>
+        <location filename="../../ui/results/results_page.py" line="+71"/>
+        <source>Results</source>
+        <translation>成绩</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Export board PDF</source>
+        <translation>导出公示表 PDF</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export board xlsx</source>
+        <translation>导出公示表 xlsx</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Winners list</source>
+        <translation>获奖名单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Transcripts</source>
+        <translation>成绩单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign-off sheet</source>
+        <translation>签字页</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Big screen</source>
+        <translation>大屏显示</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+208"/>
+        <source>Release results</source>
+        <translation>公布成绩</translation>
+    </message>
+    <message>
+        <location line="-157"/>
+        <source>Only the chief judge and the administrator may see results here.</source>
+        <translation>只有裁判长和管理员可以在这里查看成绩。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose an event first.</source>
+        <translation>请先选择竞赛场次。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Computing the results…</source>
+        <translation>正在计算成绩……</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Provisional results (not locked, visible only to the chief judge and the administrator)</source>
+        <translation>暂定成绩（未锁定，仅裁判长和管理员可见）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Locked: final results, not yet released</source>
+        <translation>已锁定：最终成绩，尚未公布</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Locked and released</source>
+        <translation>已锁定，已公布</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>No contestants in this event yet.</source>
+        <translation>该场次还没有选手。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>%1 (%2 ranked)</source>
+        <translation>%1（排名 %2 人）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>, %1 unranked</source>
+        <translation>，未排名 %1 人</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>… and %1 more</source>
+        <translation>……另有 %1 条</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Save as</source>
+        <translation>另存为</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Writing the file…</source>
+        <translation>正在生成文件……</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Saved: %1</source>
+        <translation>已保存：%1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Release the results? Everyone signed in, and the big screen, will then see them with names.</source>
+        <translation>确定公布成绩吗？公布后所有已登录用户和大屏都将看到含姓名的成绩。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Releasing…</source>
+        <translation>正在公布……</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The results are released.</source>
+        <translation>成绩已公布。</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsTableModel</name>
+    <message>
+        <location filename="../../ui/results/models.py" line="-112"/>
+        <source>Rank</source>
+        <translation>名次</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Station</source>
+        <translation>工位号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Theory</source>
+        <translation>理论</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Practical</source>
+        <translation>实操</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Total</source>
+        <translation>总分</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Award</source>
+        <translation>奖项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Title</source>
+        <translation>称号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Upgrade eligible</source>
+        <translation>晋级资格</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Incomplete</source>
+        <translation>成绩不完整</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Absent</source>
+        <translation>缺考</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Withdrawn</source>
+        <translation>退赛</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Disqualified</source>
+        <translation>取消资格</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>First prize</source>
+        <translation>一等奖</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Second prize</source>
+        <translation>二等奖</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Third prize</source>
+        <translation>三等奖</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Merit award</source>
+        <translation>优胜奖</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Eligible</source>
+        <translation>具备</translation>
     </message>
 </context>
 <context>
@@ -1629,6 +2862,181 @@ Offline on-site judging for the worker skills competition.</source>
     </message>
 </context>
 <context>
+    <name>SelfTestDialog</name>
+    <message>
+        <location filename="../../ui/checkin/selftest.py" line="+181"/>
+        <location line="+9"/>
+        <source>Scanner self-test</source>
+        <translation>扫码枪自检</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Scan this code with the scanner (from the screen or from paper).</source>
+        <translation>用扫码枪扫描这个二维码（扫屏幕或扫打印件均可）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save the test code as PDF to print…</source>
+        <translation>保存测试码 PDF 以便打印…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The scan appears here</source>
+        <translation>扫码内容显示在这里</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+83"/>
+        <source>Waiting for a scan…</source>
+        <translation>等待扫码…</translation>
+    </message>
+    <message>
+        <location line="-72"/>
+        <source>Characters:</source>
+        <translation>字符数：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Content:</source>
+        <translation>内容：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>End of scan:</source>
+        <translation>结束方式：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time between keys:</source>
+        <translation>按键间隔：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Control characters:</source>
+        <translation>控制字符：</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>What arrived:</source>
+        <translation>收到的内容：</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Clear</source>
+        <translation>清空</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>{n} received (the test code has {expected})</source>
+        <translation>收到 {n} 个（测试码共 {expected} 个）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>✔ exactly the test code</source>
+        <translation>✔ 与测试码完全一致</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>✔ the test code, but in lower case (Caps Lock, or the scanner&apos;s setting). Tickets are still read correctly.</source>
+        <translation>✔ 与测试码一致，但为小写字母（大写锁定键或扫码枪设置所致）。准考证仍能正常识别。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>✖ differs from character {pos}: expected “{expected}”, got “{got}”. Set the scanner&apos;s keyboard language to US English.</source>
+        <translation>✖ 从第 {pos} 个字符起不一致：应为“{expected}”，收到“{got}”。请把扫码枪的键盘语言设为美式英语。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>nothing</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>✖ longer than the test code: something extra was typed.</source>
+        <translation>✖ 比测试码长：多出了字符。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>✔ Enter came at the end</source>
+        <translation>✔ 结尾发送了回车</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>✔ Tab came at the end (accepted like Enter)</source>
+        <translation>✔ 结尾发送了 Tab（与回车同样有效）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No Enter: the scan ended by a pause. Accepted; setting the scanner to send Enter is slightly faster.</source>
+        <translation>未发送回车：靠停顿判断扫码结束。可以使用；把扫码枪设为发送回车会稍快一些。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>average {mean:.1f} ms, longest {max:.1f} ms, whole scan {total:.0f} ms</source>
+        <translation>平均 {mean:.1f} 毫秒，最长 {max:.1f} 毫秒，整次扫码 {total:.0f} 毫秒</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(as slow as typing by hand)</source>
+        <translation>（速度与手工打字相当）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{n} removed: {names}</source>
+        <translation>已去除 {n} 个：{names}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Gaps between keys (ms): {gaps}</source>
+        <translation>各按键间隔（毫秒）：{gaps}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>✔ The scanner works: tickets will be read.</source>
+        <translation>✔ 扫码枪工作正常，可以检录。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>✔ The scanner works: tickets will be read (see the notes below).</source>
+        <translation>✔ 扫码枪可以使用，能正常检录（请看下方说明）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>✖ The scanner does not type the code correctly.</source>
+        <translation>✖ 扫码枪输入的内容不正确。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Save the test code as</source>
+        <translation>测试码保存为</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>kmjudge scanner test code</source>
+        <translation>kmjudge 扫码枪测试码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open Check-in → Tools → Scanner self-test on the laptop and scan this code. It is not a ticket.</source>
+        <translation>在电脑上打开“检录 → 工具 → 扫码枪自检”，然后扫描此码。此码不是准考证。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Saved to {path}</source>
+        <translation>已保存：{path}</translation>
+    </message>
+</context>
+<context>
     <name>SignInForm</name>
     <message>
         <location filename="../../ui/login.py" line="-185"/>
@@ -1665,6 +3073,218 @@ Offline on-site judging for the worker skills competition.</source>
         <location line="+3"/>
         <source>Type your PIN.</source>
         <translation>请输入 PIN。</translation>
+    </message>
+</context>
+<context>
+    <name>TicketsDialog</name>
+    <message>
+        <location filename="../../ui/checkin/tickets_dialog.py" line="+97"/>
+        <location line="+6"/>
+        <source>Reprint a ticket</source>
+        <translation>补发准考证</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>Print tickets</source>
+        <translation>打印准考证</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>A new ticket for {name} (ticket no. {ticket}). The old ticket is cancelled at once: scanning it will say so.</source>
+        <translation>为 {name}（准考证号 {ticket}）补发新准考证。原准考证立即作废，扫码时会提示“已作废”。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Print admission tickets</source>
+        <translation>打印准考证</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Every contestant of {event}, except those withdrawn or disqualified. Tickets already issued are printed again unchanged.</source>
+        <translation>{event}的全部选手（退赛、取消资格者除外）。已签发的准考证按原样重新打印。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>this event</source>
+        <translation>本场次</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>6 per page</source>
+        <translation>每页 6 张</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>4 per page</source>
+        <translation>每页 4 张</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1 per page (large)</source>
+        <translation>每页 1 张（大）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Layout:</source>
+        <translation>版式：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Ticket lost</source>
+        <translation>准考证遗失</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ticket damaged</source>
+        <translation>准考证损坏</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reason:</source>
+        <translation>原因：</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Save as:</source>
+        <translation>保存为：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%v of %m tickets</source>
+        <translation>%v / %m 张</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Open the PDF</source>
+        <translation>打开 PDF</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cancel printing</source>
+        <translation>取消生成</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Reprint</source>
+        <translation>补发</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Make the PDF</source>
+        <translation>生成 PDF</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Save the tickets as</source>
+        <translation>准考证保存为</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Choose where to save the PDF.</source>
+        <translation>请选择 PDF 的保存位置。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Please give the reason for the reprint.</source>
+        <translation>请填写补发原因。</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{tickets} ticket(s) on {pages} page(s).</source>
+        <translation>已生成 {tickets} 张准考证，共 {pages} 页。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Saved as {name} in {folder}</source>
+        <translation>文件“{name}”，保存在 {folder}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Cancelled. No file was written.</source>
+        <translation>已取消，未生成文件。</translation>
+    </message>
+</context>
+<context>
+    <name>ToolsPanel</name>
+    <message>
+        <location filename="../../ui/checkin/tools_panel.py" line="+73"/>
+        <source>Print tickets…</source>
+        <translation>打印准考证…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Station draw…</source>
+        <translation>工位抽签…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export no-show list…</source>
+        <translation>导出缺考名单…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Mark absentees…</source>
+        <translation>标记缺考…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Scanner self-test…</source>
+        <translation>扫码枪自检…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Mark them absent</source>
+        <translation>确认标记缺考</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Sound after each scan</source>
+        <translation>扫码后播放提示音</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Save the no-show list as</source>
+        <translation>缺考名单保存为</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>No-show list saved ({n} contestants): {path}</source>
+        <translation>缺考名单已保存（{n} 人）：{path}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>After the check-in cut-off: mark the {n} contestant(s) not checked in as absent? An administrator can reinstate a mistake.</source>
+        <translation>检录截止后：把 {n} 名仍未检录的选手标记为缺考？如有差错，管理员可以恢复。</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>{n} contestant(s) marked absent.</source>
+        <translation>已将 {n} 名选手标记为缺考。</translation>
     </message>
 </context>
 <context>
@@ -1769,6 +3389,161 @@ Offline on-site judging for the worker skills competition.</source>
         <location line="+16"/>
         <source>The PIN of {name} was reset.</source>
         <translation>已重置 {name} 的 PIN。</translation>
+    </message>
+</context>
+<context>
+    <name>VerdictPanel</name>
+    <message>
+        <location filename="../../ui/checkin/verdict_panel.py" line="+120"/>
+        <source>✔ Checked in</source>
+        <extracomment>panel style per look: (band/solid colour, light background)</extracomment>
+        <translation>✔ 检录成功</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Already checked in</source>
+        <translation>已检录（重复扫码）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>✖ Not a ticket</source>
+        <translation>✖ 无法识别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>✖ Invalid ticket</source>
+        <translation>✖ 无效准考证</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>✖ Wrong event</source>
+        <translation>✖ 非本场次</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>✖ Not registered here</source>
+        <translation>✖ 查无此考生</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>✖ Withdrawn</source>
+        <translation>✖ 已退赛</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>✖ Disqualified</source>
+        <translation>✖ 已取消资格</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>✖ Ticket cancelled</source>
+        <translation>✖ 准考证已作废</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ticket expired</source>
+        <translation>准考证已过期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not open yet</source>
+        <translation>检录尚未开始</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check-in closed</source>
+        <translation>检录已截止</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Compare the last 4 ID characters and the photo with the ID card, then let the contestant in.</source>
+        <translation>请核对身份证后4位和照片与本人身份证一致后放行。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This is not a kmjudge ticket code. If the person is registered, check the ID card and use manual check-in.</source>
+        <translation>这不是本系统的准考证二维码。如确已报名，请核对身份证后手工检录。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Do not admit with this ticket. Call the organiser.</source>
+        <translation>不能凭此证入场，请联系管理员。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send the contestant to the right event or venue.</source>
+        <translation>请引导选手到正确的场次或考场。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The ticket is genuine, but this computer has no such registration. Check with the organiser.</source>
+        <translation>准考证是真的，但本机没有该报名记录。请与管理员核实。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+1"/>
+        <source>Do not admit. An administrator can reinstate a mistake.</source>
+        <translation>不能入场。如有差错，管理员可以恢复。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A newer ticket was issued. Ask for it, or check the ID card and use manual check-in.</source>
+        <translation>已补发新准考证。请出示新证，或核对身份证后手工检录。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Check this computer&apos;s date, then the ticket.</source>
+        <translation>请检查本机日期，再核对准考证。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check this computer&apos;s date and the check-in times.</source>
+        <translation>请检查本机日期和检录时间。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Late arrivals need an administrator (manual check-in).</source>
+        <translation>迟到者须由管理员办理（手工检录）。</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>ID card, last 4</source>
+        <translation>身份证后4位</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Station</source>
+        <translation>工位号</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Scan a ticket&apos;s QR code</source>
+        <translation>请扫描准考证二维码</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Just scan: there is no need to click anywhere first. Without a ticket: find the person under Manual look-up on the right.</source>
+        <translation>直接扫码即可，无需先点击。没有准考证的选手：在右侧“手工检录”中查找。</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>Ticket {no}</source>
+        <translation>准考证 {no}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>manual check-in</source>
+        <translation>手工检录</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>not drawn</source>
+        <translation>未分配</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>No photo</source>
+        <translation>无照片</translation>
     </message>
 </context>
 <context>

@@ -15,10 +15,10 @@ from ui.mainwindow import MainWindow, PageSpec, PlaceholderPage
 from ui.worker import Worker
 
 EXPECTED_NAV = {
-    "admin": ["首页", "竞赛设置", "选手报名", "账号管理", "数据与备份"],
-    "registrar": ["首页", "选手报名"],
-    "chief": ["首页", "选手报名"],
-    "judge1": ["首页"],
+    "admin": ["首页", "竞赛设置", "选手报名", "检录", "成绩", "账号管理", "数据与备份"],
+    "registrar": ["首页", "选手报名", "检录"],
+    "chief": ["首页", "选手报名", "裁判长审核", "成绩"],
+    "judge1": ["首页", "评分"],
     "clerk1": ["首页"],
     "city": ["首页"],
 }
@@ -168,6 +168,8 @@ def test_switching_to_english_rebuilds_the_window_and_is_remembered(
         "Home",
         "Competition setup",
         "Registration",
+        "Check-in",
+        "Results",
         "Accounts",
         "Data and backups",
     ]
