@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from pytestqt.qtbot import QtBot
 
 from kmjudge.judging import review
@@ -58,10 +57,18 @@ def test_flags_listed_and_override_needs_a_reason(qtbot: QtBot, venue, make_ctx)
 
 
 def test_lock_and_unlock_with_pin_and_reason(qtbot: QtBot, venue, make_ctx) -> None:
+    """With every mark in and the 复核 sample rechecked, the chief locks; unlocking needs the
+    PIN and a written reason."""
+    from kmjudge.judging import recheck
+
     venue.fill()
+    sample = recheck.recheck_sample(venue.db, venue.chief, venue.event_id)
+    for item in sample.items:
+        assert item.station_no is not None
+        recheck.record_recheck(venue.db, venue.chief, venue.event_id, item.station_no, False)
     page = _page(qtbot, make_ctx("chief"))
-    if page.blocker_model.rowCount():  # the recheck sample is not drawn in this venue
-        pytest.skip("lock still blocked: " + "; ".join(r[1] for r in page.blocker_model.rows))
+    qtbot.waitUntil(lambda: not page.ctx.worker.busy, timeout=WAIT_MS)
+    assert page.blocker_model.rowCount() == 0, [r[1] for r in page.blocker_model.rows]
     with qtbot.waitSignal(page.done, timeout=WAIT_MS) as sig:
         page.lock_button.click()
     assert sig.args == ["lock"], page.banner.text()
