@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from kmjudge.checkin import ScanLogRow, VerdictKind
@@ -21,6 +21,7 @@ from kmjudge.checkin.draw import DrawListRow
 from kmjudge.registration.service import RegistrationView, SearchIndex
 from ui.checkin.verdict_panel import COLOURS, look_of
 from ui.registration.models import STATUS_COLORS, status_text
+from ui.tablemodel import HeaderedTableModel
 
 _Index = QModelIndex | QPersistentModelIndex
 _CENTER = int(Qt.AlignmentFlag.AlignCenter)
@@ -28,7 +29,7 @@ _LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 _DISPLAY = Qt.ItemDataRole.DisplayRole
 
 
-class _Table(QAbstractTableModel):
+class _Table(HeaderedTableModel):
     """Rows of ready-made strings; subclasses fill ``_texts`` and ``_headers``."""
 
     CENTERED: frozenset[int] = frozenset()
@@ -42,14 +43,6 @@ class _Table(QAbstractTableModel):
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._texts)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == _DISPLAY:
-            return self._headers[section]
-        return None
 
     def data(self, index: _Index, role: int = _DISPLAY) -> Any:
         if not index.isValid():

@@ -27,6 +27,7 @@ from kmjudge.registration.service import (
     SearchIndex,
 )
 from kmjudge.registration.sheet import FIELD_LABELS_ZH, RowIssue
+from ui.tablemodel import HeaderedTableModel
 
 log = logging.getLogger(__name__)
 
@@ -61,7 +62,7 @@ def field_label(field: str, lang: str) -> str:
     return FIELD_ZH.get(field) or FIELD_LABELS_ZH.get(field) or field
 
 
-class RegistrationTableModel(QAbstractTableModel):
+class RegistrationTableModel(HeaderedTableModel):
     """The contestant list, filtered as you type (name, ID digits, ticket number...)."""
 
     TICKET, STATION, NAME, GENDER, ID, EMPLOYER, DISTRICT, PHONE, STATUS, SOURCE = range(10)
@@ -168,16 +169,6 @@ class RegistrationTableModel(QAbstractTableModel):
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._visible)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
-
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
@@ -282,7 +273,7 @@ class IssueTableModel(QAbstractTableModel):
         return None
 
 
-class NewRowsModel(QAbstractTableModel):
+class NewRowsModel(HeaderedTableModel):
     """The rows an import will add: row, name, gender, masked ID, employer, district."""
 
     WIDTHS = (56, 90, 50, 170, 260, 100)
@@ -319,16 +310,6 @@ class NewRowsModel(QAbstractTableModel):
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

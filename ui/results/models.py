@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor
 
 from kmjudge.results.model import ContestantResult
 from kmjudge.results.release import PublicRow, ResultsView
+from ui.tablemodel import HeaderedTableModel
 
 _Index = QModelIndex | QPersistentModelIndex
 _CENTER = int(Qt.AlignmentFlag.AlignCenter)
@@ -137,7 +138,7 @@ class ResultsTableModel(QAbstractTableModel):
         return None
 
 
-class BoardPageModel(QAbstractTableModel):
+class BoardPageModel(HeaderedTableModel):
     """One page of the released board, as the big screen shows it."""
 
     RANK, STATION, NAME, EMPLOYER, THEORY, PRACTICAL, TOTAL, AWARD = range(8)
@@ -163,14 +164,6 @@ class BoardPageModel(QAbstractTableModel):
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
 
     def cell(self, r: PublicRow, col: int) -> str:
         if col == self.RANK:

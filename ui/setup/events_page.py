@@ -12,7 +12,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -36,6 +36,7 @@ from ui.context import AppContext
 from ui.registration.models import guarded
 from ui.setup.event_form import LEVEL_EN, EventForm
 from ui.setup.scheme_view import IssuesDialog, SchemeView, issues_of
+from ui.tablemodel import HeaderedTableModel
 from ui.widgets import MessageBanner, heading, hint
 
 EVENT_STATUS_EN = {
@@ -53,7 +54,7 @@ def _when(value: datetime | None) -> str:
     return value.strftime("%Y-%m-%d %H:%M") if value else ""
 
 
-class EventListModel(QAbstractTableModel):
+class EventListModel(HeaderedTableModel):
     """The events: year, name, trade, level, venue, start, status, entries."""
 
     YEAR, NAME, TRADE, LEVEL, VENUE, START, STATUS, ENTRIES = range(8)
@@ -87,16 +88,6 @@ class EventListModel(QAbstractTableModel):
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.events)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
