@@ -12,26 +12,40 @@
   (it wins when it matches one of the passes) or by the chief judge with a reason.
 - Nobody confirms their own entry: the core refuses the same clerk for two passes, the judge
   of the sheet as a clerk, and a chief judge deciding a cell they typed.
+- For the screens: ``create_sheets_for`` (several judges, one transaction), ``parse_stations``,
+  ``print_options``, ``sheet_states`` (each sheet's state and counts, no values) and
+  ``write_sheets_pdf`` with progress and cancel.
 """
 
 from __future__ import annotations
 
+import re
 import secrets
 import unicodedata
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
+from typing import Any, NamedTuple, Protocol, cast
 
-from sqlalchemy import select
+from sqlalchemy import String, select, type_coerce
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from kmjudge import audit
 from kmjudge.accounts import Actor, Perm
+from kmjudge.checkin.common import CancelCheck
 from kmjudge.db.engine import Database
-from kmjudge.db.models import Criterion, Event, Score, ScoreSheet, SheetEntry, User
+from kmjudge.db.models import (
+    Criterion,
+    Event,
+    Registration,
+    Score,
+    ScoreSheet,
+    SheetEntry,
+    User,
+)
 from kmjudge.errors import (
     ConflictError,
     Issue,
@@ -71,6 +85,41 @@ def normalise_code(raw: str) -> str:
 # --------------------------------------------------------------------------- loading a sheet
 
 
+class _EntryLike(Protocol):
+    """A typed value of a sheet: the ORM row when writing, a plain row when only reading."""
+
+    @property
+    def registration_id(self) -> uuid.UUID: ...
+    @property
+    def aspect_id(self) -> uuid.UUID: ...
+    @property
+    def pass_no(self) -> int: ...
+    @property
+    def value(self) -> Decimal: ...
+    @property
+    def clerk_id(self) -> uuid.UUID: ...
+
+
+class _ScoreLike(Protocol):
+    @property
+    def value(self) -> Decimal: ...
+    @property
+    def source(self) -> str: ...
+
+
+class _EntryRow(NamedTuple):
+    registration_id: uuid.UUID
+    aspect_id: uuid.UUID
+    pass_no: int
+    value: Decimal
+    clerk_id: uuid.UUID
+
+
+class _ScoreRow(NamedTuple):
+    value: Decimal
+    source: str
+
+
 @dataclass
 class _Sheet:
     row: ScoreSheet
@@ -81,7 +130,8 @@ class _Sheet:
     cov: common.Coverage
     seats: dict[int, Seat]
     excluded: set[uuid.UUID]
-    entries: dict[tuple[uuid.UUID, uuid.UUID], dict[int, SheetEntry]] = field(default_factory=dict)
+    entries: dict[tuple[uuid.UUID, uuid.UUID], dict[int, _EntryLike]] = field(default_factory=dict)
+    _covered: dict[tuple[uuid.UUID, str], bool] = field(default_factory=dict)
 
     def aspect(self, code: str) -> AspectInfo | None:
         return next((a for a in self.aspects if a.code == code.strip()), None)
@@ -90,7 +140,11 @@ class _Sheet:
         seat = self.seats.get(station)
         if seat is None:
             return "absent"
-        if self.cov.trainee_for(aspect, seat.group) is None:
+        key = (aspect.id, seat.group)
+        covered = self._covered.get(key)
+        if covered is None:
+            covered = self._covered[key] = self.cov.trainee_for(aspect, seat.group) is not None
+        if not covered:
             return "not_assigned"
         if not seat.active:
             return seat.status
@@ -106,7 +160,59 @@ class _Sheet:
         return out
 
 
-def _load(s: Session, code: str, *, lock: bool = False) -> _Sheet:
+@dataclass
+class _EventBits:
+    """What every sheet of one event shares (loaded once when several sheets are read)."""
+
+    ev: Event
+    scheme: common.SchemeIndex
+    covs: dict[uuid.UUID, common.Coverage]
+    seats: dict[int, Seat]
+    excluded: set[tuple[uuid.UUID, uuid.UUID]]
+
+
+def _event_bits(
+    s: Session, event_id: uuid.UUID, cache: dict[uuid.UUID, _EventBits] | None = None
+) -> _EventBits:
+    if cache is not None and event_id in cache:
+        return cache[event_id]
+    ev = common.load_event(s, event_id)
+    bits = _EventBits(
+        ev,
+        common.scheme_index(s, ev.id),
+        common.coverages(s, ev.id),
+        {x.station_no: x for x in common.seats(s, ev) if x.station_no is not None},
+        common.excluded_pairs(s, ev.id),
+    )
+    if cache is not None:
+        cache[event_id] = bits
+    return bits
+
+
+def _build(
+    s: Session, row: ScoreSheet, bits: _EventBits, entries: Sequence[_EntryLike] | None = None
+) -> _Sheet:
+    crit = s.get(Criterion, row.criterion_id) if row.criterion_id else None
+    judge = s.get(User, row.judge_id)
+    assert crit is not None and judge is not None
+    cov = bits.covs.get(judge.id) or common.Coverage(judge.id)
+    aspects = [a for a in cov.aspects(bits.scheme) if a.criterion_id == crit.id]
+    excluded = {r for u, r in bits.excluded if u == judge.id}
+    sheet = _Sheet(row, bits.ev, crit, judge, aspects, cov, bits.seats, excluded)
+    if entries is None:
+        entries = list(s.scalars(select(SheetEntry).where(SheetEntry.sheet_id == row.id)))
+    for e in entries:
+        sheet.entries.setdefault((e.registration_id, e.aspect_id), {})[e.pass_no] = e
+    return sheet
+
+
+def _load(
+    s: Session,
+    code: str,
+    *,
+    lock: bool = False,
+    cache: dict[uuid.UUID, _EventBits] | None = None,
+) -> _Sheet:
     wanted = normalise_code(code)
     query = select(ScoreSheet).where(ScoreSheet.code == wanted)
     # Locking the sheet row serialises two clerks typing the same sheet on PostgreSQL.
@@ -117,22 +223,65 @@ def _load(s: Session, code: str, *, lock: bool = False) -> _Sheet:
             f"No marking sheet {wanted or code}; check the barcode.",
             code="no_sheet",
         )
-    ev = common.load_event(s, row.event_id)
-    crit = s.get(Criterion, row.criterion_id) if row.criterion_id else None
-    judge = s.get(User, row.judge_id)
-    assert crit is not None and judge is not None
-    scheme = common.scheme_index(s, ev.id)
-    cov = common.coverages(s, ev.id, judge.id).get(judge.id) or common.Coverage(judge.id)
-    aspects = [a for a in cov.aspects(scheme) if a.criterion_id == crit.id]
-    seats = {x.station_no: x for x in common.seats(s, ev) if x.station_no is not None}
-    excluded = {r for _u, r in common.excluded_pairs(s, ev.id, judge.id)}
-    sheet = _Sheet(row, ev, crit, judge, aspects, cov, seats, excluded)
-    for e in s.scalars(select(SheetEntry).where(SheetEntry.sheet_id == row.id)):
-        sheet.entries.setdefault((e.registration_id, e.aspect_id), {})[e.pass_no] = e
-    return sheet
+    return _build(s, row, _event_bits(s, row.event_id, cache))
 
 
-def _cell_scores(s: Session, sh: _Sheet) -> dict[tuple[uuid.UUID, uuid.UUID], Score]:
+def _raw(column: Any) -> Any:
+    """A UUID column read as stored (hex text on SQLite), for :func:`_ids` to convert once per
+    distinct value: thousands of entries name the same few stations, aspects and clerks, and
+    parsing a UUID for every cell was most of the time of a sheet listing."""
+    return type_coerce(column, String())
+
+
+def _ids() -> Callable[[Any], uuid.UUID]:
+    seen: dict[Any, uuid.UUID] = {}
+
+    def get(raw: Any) -> uuid.UUID:
+        found = seen.get(raw)
+        if found is None:
+            found = seen[raw] = raw if isinstance(raw, uuid.UUID) else uuid.UUID(str(raw))
+        return found
+
+    return get
+
+
+def _load_all(s: Session, event_id: uuid.UUID) -> list[_Sheet]:
+    """Every sheet of an event, with their entries, in a fixed number of queries."""
+    rows = list(
+        s.scalars(
+            select(ScoreSheet).where(ScoreSheet.event_id == event_id).order_by(ScoreSheet.code)
+        )
+    )
+    if not rows:
+        return []
+    bits = _event_bits(s, event_id)
+    # the judges and criteria into the identity map at once (``_build`` uses ``s.get``)
+    list(s.scalars(select(User).where(User.id.in_({r.judge_id for r in rows}))))
+    list(s.scalars(select(Criterion).where(Criterion.event_id == event_id)))
+    # plain rows, not ORM objects: a few thousand entries load several times faster
+    by_sheet: dict[uuid.UUID, list[_EntryLike]] = {r.id: [] for r in rows}
+    uid = _ids()
+    for sheet_id, reg_id, aspect_id, pass_no, value, clerk_id in s.execute(
+        select(
+            _raw(SheetEntry.sheet_id),
+            _raw(SheetEntry.registration_id),
+            _raw(SheetEntry.aspect_id),
+            SheetEntry.pass_no,
+            SheetEntry.value,
+            _raw(SheetEntry.clerk_id),
+        )
+        .join(ScoreSheet, ScoreSheet.id == SheetEntry.sheet_id)
+        .where(ScoreSheet.event_id == event_id)
+    ):
+        entry = _EntryRow(uid(reg_id), uid(aspect_id), pass_no, value, uid(clerk_id))
+        by_sheet[uid(sheet_id)].append(entry)
+    return [_build(s, r, bits, by_sheet[r.id]) for r in rows]
+
+
+_ScoreKey = tuple[uuid.UUID, uuid.UUID]
+
+
+def _cell_scores(s: Session, sh: _Sheet) -> dict[_ScoreKey, Score]:
     """The judge's current marks for the sheet's cells, from any source."""
     regs = [x.registration_id for x in sh.seats.values() if x.station_no in sh.row.stations]
     if not regs:
@@ -149,7 +298,180 @@ def _cell_scores(s: Session, sh: _Sheet) -> dict[tuple[uuid.UUID, uuid.UUID], Sc
     }
 
 
+def _judge_scores(
+    s: Session, event_id: uuid.UUID, sheets: Sequence[_Sheet]
+) -> dict[uuid.UUID, dict[_ScoreKey, _ScoreLike]]:
+    """Every mark of the sheets' judges on the event, per judge (one query for many sheets)."""
+    judges = {sh.judge.id for sh in sheets}
+    out: dict[uuid.UUID, dict[_ScoreKey, _ScoreLike]] = {j: {} for j in judges}
+    if not judges:
+        return out
+    uid = _ids()
+    for judge_id, reg_id, aspect_id, value, source in s.execute(
+        select(
+            _raw(Score.judge_id),
+            _raw(Score.registration_id),
+            _raw(Score.aspect_id),
+            Score.value,
+            Score.source,
+        )
+        .join(Registration, Registration.id == Score.registration_id)
+        .where(Registration.event_id == event_id, Score.judge_id.in_(judges))
+    ):
+        out[uid(judge_id)][(uid(reg_id), uid(aspect_id))] = _ScoreRow(value, source)
+    return out
+
+
 # --------------------------------------------------------------------------- creating sheets
+
+_RANGE = re.compile(r"^(\d{1,4})\s*[-~—–至到]\s*(\d{1,4})$")
+MAX_STATION = 9999
+
+
+def parse_stations(text: str) -> list[int]:
+    """``"1-10,12"`` -> ``[1, ..., 10, 12]`` (full-width digits and commas, 、 and ～ accepted).
+
+    Anything else is a ``ValidationFailed`` naming the part that is not a station or range."""
+    norm = unicodedata.normalize("NFKC", text or "").strip()
+    out: set[int] = set()
+    issues: list[Issue] = []
+    for part in re.split(r"[,，、;；\s]+", norm):
+        if not part:
+            continue
+        m = _RANGE.match(part)
+        if m:
+            lo, hi = int(m.group(1)), int(m.group(2))
+            if lo < 1 or lo > hi:
+                issues.append(
+                    Issue(
+                        "工位",
+                        "bad_range",
+                        f"“{part}”不是有效的范围：起始工位须不小于 1 且不大于结束工位。",
+                        f"{part!r} is not a valid range (start from 1, start <= end).",
+                    )
+                )
+                continue
+            out.update(range(lo, hi + 1))
+        elif part.isdigit() and 1 <= int(part) <= MAX_STATION:
+            out.add(int(part))
+        else:
+            issues.append(
+                Issue(
+                    "工位",
+                    "not_a_station",
+                    f"“{part}”不是工位号或工位范围（例如 1-10,12）。",
+                    f"{part!r} is not a station number or range (e.g. 1-10,12).",
+                )
+            )
+    if issues:
+        raise ValidationFailed(issues)
+    if not out:
+        raise ValidationFailed(
+            [
+                Issue(
+                    "工位", "empty", "请填写工位号，例如 1-10,12。", "Enter stations, e.g. 1-10,12."
+                )
+            ]
+        )
+    return sorted(out)
+
+
+def _create_for_judge(
+    s: Session,
+    db: Database,
+    actor: Actor,
+    bits: _EventBits,
+    crit: common.CriterionInfo,
+    judge: str,
+    stations: Sequence[int] | None,
+    per_sheet: int,
+) -> list[PaperSheetInfo]:
+    ev = bits.ev
+    user = s.scalar(select(User).where(User.username == judge))
+    if user is None:
+        raise NotFound(f"没有用户 {judge}。", f"No user {judge}.")
+    cov = bits.covs.get(user.id)
+    aspects = [a for a in (cov.aspects(bits.scheme) if cov else []) if a.criterion_id == crit.id]
+    if cov is None or not aspects:
+        raise KmError(
+            f"{user.display_name} 没有模块 {crit.code} 的评分任务。",
+            f"{judge} has nothing to mark in criterion {crit.code}.",
+        )
+    excluded = {r for u, r in bits.excluded if u == user.id}
+
+    def usable(x: Seat) -> bool:
+        return any(cov.trainee_for(a, x.group) is not None for a in aspects)
+
+    if stations is None:
+        chosen = [
+            st
+            for st, x in sorted(bits.seats.items())
+            if x.active and x.registration_id not in excluded and usable(x)
+        ]
+    else:
+        chosen = sorted(set(int(x) for x in stations))
+        # Excluded (回避), absent or other-group stations may be on a sheet (a block of
+        # stations printed for everyone): their cells print greyed and cannot be typed.
+        issues = [
+            Issue(f"{st} 号工位", "no_station", "本场次没有该工位。", "No such station.")
+            for st in chosen
+            if st not in bits.seats
+        ]
+        if issues:
+            raise ValidationFailed(issues)
+    if not chosen:
+        raise KmError(
+            f"没有可为 {user.display_name} 打印评分表的工位。",
+            f"No stations to print sheets for ({judge}).",
+        )
+    taken: dict[int, str] = {}
+    for other in s.scalars(
+        select(ScoreSheet).where(
+            ScoreSheet.event_id == ev.id,
+            ScoreSheet.judge_id == user.id,
+            ScoreSheet.criterion_id == crit.id,
+        )
+    ):
+        for st in other.stations:
+            taken[int(st)] = other.code
+    clash = [st for st in chosen if st in taken]
+    if clash:
+        shown = "、".join(f"{st} 号工位（{taken[st]}）" for st in clash[:5])
+        raise KmError(
+            f"{shown} 已在 {user.display_name} 的模块 {crit.code} 评分表中；"
+            "需要补打请用原编号重新打印。",
+            f"Station(s) {', '.join(map(str, clash))} are on an existing sheet of this "
+            "judge and criterion; reprint that sheet instead.",
+            code="sheet_exists",
+        )
+    out: list[PaperSheetInfo] = []
+    for i in range(0, len(chosen), per_sheet):
+        chunk = chosen[i : i + per_sheet]
+        row = ScoreSheet(
+            event_id=ev.id,
+            judge_id=user.id,
+            criterion_id=crit.id,
+            code=new_code(),
+            stations=chunk,
+        )
+        s.add(row)
+        s.flush()
+        audit.record(
+            s,
+            db,
+            actor,
+            "paper.create_sheet",
+            entity="score_sheet",
+            entity_id=row.id,
+            event_id=ev.id,
+            after={"code": row.code, "judge": judge, "criterion": crit.code, "stations": chunk},
+        )
+        out.append(
+            PaperSheetInfo(
+                row.code, user.username, user.display_name, crit.code, crit.title, tuple(chunk)
+            )
+        )
+    return out
 
 
 def create_sheets(
@@ -164,109 +486,33 @@ def create_sheets(
     """Sheets for one judge and criterion; ``stations=None`` = every station the judge marks
     (not absent/withdrawn, not excluded), ``per_sheet`` stations to a sheet. Listed stations
     the judge may not mark (回避, 缺考, another ranking group) print as greyed cells."""
+    return create_sheets_for(db, actor, event_id, [judge], stations, criterion, per_sheet)
+
+
+def create_sheets_for(
+    db: Database,
+    actor: Actor,
+    event_id: uuid.UUID,
+    judges: Sequence[str],
+    stations: Sequence[int] | None,
+    criterion: str,
+    per_sheet: int = STATIONS_PER_SHEET,
+) -> list[PaperSheetInfo]:
+    """``create_sheets`` for several judges in one transaction: every judge's sheets are
+    created, or (one refusal) none."""
     common.require_any(actor, Perm.ASSIGN_JUDGES, Perm.REVIEW_SCORES)
     per_sheet = max(1, min(int(per_sheet), 20))
+    names = list(dict.fromkeys(j.strip() for j in judges if j.strip()))
+    if not names:
+        raise KmError("请至少选择一名裁判。", "Choose at least one judge.", code="no_judge")
     try:
         with db.write() as s:
-            ev = common.load_event(s, event_id)
-            scheme = common.scheme_index(s, event_id)
-            crit = scheme.criterion(criterion)
-            common.ensure_unlocked(ev, crit.code, crit.locked_at)
-            user = s.scalar(select(User).where(User.username == judge))
-            if user is None:
-                raise NotFound(f"没有用户 {judge}。", f"No user {judge}.")
-            cov = common.coverages(s, ev.id, user.id).get(user.id)
-            aspects = [a for a in (cov.aspects(scheme) if cov else []) if a.criterion_id == crit.id]
-            if cov is None or not aspects:
-                raise KmError(
-                    f"{user.display_name} 没有模块 {crit.code} 的评分任务。",
-                    f"{judge} has nothing to mark in criterion {crit.code}.",
-                )
-            seat_by_station = {x.station_no: x for x in common.seats(s, ev) if x.station_no}
-            excluded = {r for _u, r in common.excluded_pairs(s, ev.id, user.id)}
-
-            def usable(x: Seat) -> bool:
-                return any(cov.trainee_for(a, x.group) is not None for a in aspects)
-
-            if stations is None:
-                chosen = [
-                    st
-                    for st, x in sorted(seat_by_station.items())
-                    if st is not None
-                    and x.active
-                    and x.registration_id not in excluded
-                    and usable(x)
-                ]
-            else:
-                chosen = sorted(set(int(x) for x in stations))
-                # Excluded (回避), absent or other-group stations may be on a sheet (a block of
-                # stations printed for everyone): their cells print greyed and cannot be typed.
-                issues = [
-                    Issue(f"{st} 号工位", "no_station", "本场次没有该工位。", "No such station.")
-                    for st in chosen
-                    if st not in seat_by_station
-                ]
-                if issues:
-                    raise ValidationFailed(issues)
-            if not chosen:
-                raise KmError("没有可打印评分表的工位。", "No stations to print sheets for.")
-            taken: dict[int, str] = {}
-            for other in s.scalars(
-                select(ScoreSheet).where(
-                    ScoreSheet.event_id == ev.id,
-                    ScoreSheet.judge_id == user.id,
-                    ScoreSheet.criterion_id == crit.id,
-                )
-            ):
-                for st in other.stations:
-                    taken[int(st)] = other.code
-            clash = [st for st in chosen if st in taken]
-            if clash:
-                shown = "、".join(f"{st} 号工位（{taken[st]}）" for st in clash[:5])
-                raise KmError(
-                    f"{shown} 已在 {user.display_name} 的模块 {crit.code} 评分表中；"
-                    "需要补打请用原编号重新打印。",
-                    f"Station(s) {', '.join(map(str, clash))} are on an existing sheet of this "
-                    "judge and criterion; reprint that sheet instead.",
-                    code="sheet_exists",
-                )
+            bits = _event_bits(s, event_id)
+            crit = bits.scheme.criterion(criterion)
+            common.ensure_unlocked(bits.ev, crit.code, crit.locked_at)
             out: list[PaperSheetInfo] = []
-            for i in range(0, len(chosen), per_sheet):
-                chunk = chosen[i : i + per_sheet]
-                row = ScoreSheet(
-                    event_id=ev.id,
-                    judge_id=user.id,
-                    criterion_id=crit.id,
-                    code=new_code(),
-                    stations=chunk,
-                )
-                s.add(row)
-                s.flush()
-                audit.record(
-                    s,
-                    db,
-                    actor,
-                    "paper.create_sheet",
-                    entity="score_sheet",
-                    entity_id=row.id,
-                    event_id=ev.id,
-                    after={
-                        "code": row.code,
-                        "judge": judge,
-                        "criterion": crit.code,
-                        "stations": chunk,
-                    },
-                )
-                out.append(
-                    PaperSheetInfo(
-                        row.code,
-                        user.username,
-                        user.display_name,
-                        crit.code,
-                        crit.title,
-                        tuple(chunk),
-                    )
-                )
+            for judge in names:
+                out += _create_for_judge(s, db, actor, bits, crit, judge, stations, per_sheet)
             return out
     except IntegrityError as exc:  # a code drawn twice (1 in 34 billion): try again
         raise ConflictError("评分表编号冲突，请重试。", "Sheet code clash; try again.") from exc
@@ -286,6 +532,62 @@ def list_sheets(db: Database, actor: Actor, event_id: uuid.UUID) -> list[PaperSh
         PaperSheetInfo(r.code, u.username, u.display_name, c.code, c.title, tuple(r.stations))
         for r, u, c in rows
     ]
+
+
+@dataclass(frozen=True)
+class SheetJudge:
+    """A judge paper sheets can be printed for, and the criteria they mark."""
+
+    username: str
+    display_name: str
+    criteria: tuple[str, ...]
+    trainee: bool  # every assignment is a trainee's (见习): marks stored, never counted
+
+
+@dataclass(frozen=True)
+class SheetPrintOptions:
+    """What the print dialog offers for an event."""
+
+    event_id: uuid.UUID
+    event_name: str
+    locked: bool
+    criteria: tuple[tuple[str, str, bool], ...]  # (code, title, locked)
+    judges: tuple[SheetJudge, ...]
+    stations: tuple[int, ...]  # every station number of the event
+    active_stations: tuple[int, ...]  # of which still competing
+    sheets: tuple[PaperSheetInfo, ...]  # sheets already made
+
+
+def print_options(db: Database, actor: Actor, event_id: uuid.UUID) -> SheetPrintOptions:
+    """The criteria, the judges who mark each, the stations and the sheets already made."""
+    common.require_any(actor, Perm.ASSIGN_JUDGES, Perm.REVIEW_SCORES)
+    with db.read() as s:
+        bits = _event_bits(s, event_id)
+        users = (
+            {u.id: u for u in s.scalars(select(User).where(User.id.in_(set(bits.covs))))}
+            if bits.covs
+            else {}
+        )
+        judges = []
+        for uid, cov in bits.covs.items():
+            u = users.get(uid)
+            if u is None or not u.active:
+                continue
+            codes = tuple(dict.fromkeys(a.criterion_code for a in cov.aspects(bits.scheme)))
+            if codes:
+                trainee = all(r.trainee for r in cov.rules)
+                judges.append(SheetJudge(u.username, u.display_name, codes, trainee))
+        judges.sort(key=lambda j: (j.trainee, j.username))
+    return SheetPrintOptions(
+        event_id=bits.ev.id,
+        event_name=bits.ev.name,
+        locked=bits.ev.locked_at is not None,
+        criteria=tuple((c.code, c.title, c.locked_at is not None) for c in bits.scheme.criteria),
+        judges=tuple(judges),
+        stations=tuple(sorted(bits.seats)),
+        active_stations=tuple(st for st, x in sorted(bits.seats.items()) if x.active),
+        sheets=tuple(list_sheets(db, actor, event_id)),
+    )
 
 
 # --------------------------------------------------------------------------- clerks
@@ -371,7 +673,7 @@ def sheet_layout(db: Database, actor: Actor, code: str) -> PaperSheetView:
         return _view(_load(s, code), s, None, False)
 
 
-def _open_difference(passes: Mapping[int, SheetEntry], score: Score | None) -> bool:
+def _open_difference(passes: Mapping[int, _EntryLike], score: _ScoreLike | None) -> bool:
     if 1 not in passes or 2 not in passes:
         return False
     if score is not None and score.source == "paper":
@@ -526,7 +828,7 @@ def enter_sheet_values(
             logged: dict[str, str | None] = {}
             for seat, aspect, value in todo:
                 key = (seat.registration_id, aspect.id)
-                mine = sh.entries.get(key, {}).get(pass_no)
+                mine = cast("SheetEntry | None", sh.entries.get(key, {}).get(pass_no))
                 if value is None:
                     if mine is not None:
                         s.delete(mine)
@@ -602,9 +904,17 @@ def _block_zh(key: str) -> str:
 # --------------------------------------------------------------------------- corrections
 
 
-def _differences(s: Session, sh: _Sheet, hide: bool) -> list[SheetDifference]:
-    scores = _cell_scores(s, sh)
-    names = common.usernames(s, [e.clerk_id for p in sh.entries.values() for e in p.values()])
+def _differences(
+    s: Session,
+    sh: _Sheet,
+    hide: bool,
+    scores: Mapping[_ScoreKey, _ScoreLike] | None = None,
+    names: Mapping[uuid.UUID, tuple[str, str]] | None = None,
+) -> list[SheetDifference]:
+    if scores is None:
+        scores = _cell_scores(s, sh)
+    if names is None:
+        names = common.usernames(s, [e.clerk_id for p in sh.entries.values() for e in p.values()])
     reg_station = {x.registration_id: st for st, x in sh.seats.items()}
     by_id = {a.id: a for a in sh.aspects}
     out: list[SheetDifference] = []
@@ -642,10 +952,130 @@ def _differences(s: Session, sh: _Sheet, hide: bool) -> list[SheetDifference]:
 
 def differences_in(s: Session, event_id: uuid.UUID, hide: bool = False) -> list[SheetDifference]:
     out: list[SheetDifference] = []
-    for code in s.scalars(
-        select(ScoreSheet.code).where(ScoreSheet.event_id == event_id).order_by(ScoreSheet.code)
-    ):
-        out += _differences(s, _load(s, code), hide)
+    sheets = _load_all(s, event_id)
+    scores = _judge_scores(s, event_id, sheets)
+    clerks = {e.clerk_id for sh in sheets for p in sh.entries.values() for e in p.values()}
+    names = common.usernames(s, clerks)
+    for sh in sheets:
+        out += _differences(s, sh, hide, scores[sh.judge.id], names)
+    return out
+
+
+@dataclass(frozen=True)
+class SheetState:
+    """Where one sheet stands (counts of cells; no values, so clerks may see it)."""
+
+    code: str
+    judge_username: str
+    judge_name: str
+    criterion_code: str
+    criterion_title: str
+    stations: tuple[int, ...]
+    cells: int  # cells to type (greyed cells left out)
+    required: int  # of which marks (M/J); deduction cells may stay empty
+    pass1: int  # cells typed in pass 1
+    pass2: int  # cells typed in pass 2
+    settled: int  # cells whose mark is in (passes agree, third entry, decision, or on screen)
+    settled_required: int  # of which marks (M/J)
+    differing: int  # cells in the correction list
+    waiting: int  # cells typed in one pass only
+    pass1_clerk: str
+    pass2_clerk: str
+    state: str  # not_entered | one_pass | both | differences | done
+
+    @property
+    def required_left(self) -> int:
+        """Marks of this sheet still to come in."""
+        return self.required - self.settled_required
+
+
+SHEET_STATES_ZH = {
+    "not_entered": "未录入",
+    "one_pass": "已录一遍",
+    "both": "两遍录入中",
+    "differences": "有差异",
+    "done": "已完成",
+}
+
+
+def _state(
+    sh: _Sheet,
+    scores: Mapping[_ScoreKey, _ScoreLike],
+    names: Mapping[uuid.UUID, tuple[str, str]],
+) -> SheetState:
+    owners = sh.owners()
+    cells = required = pass1 = pass2 = settled = settled_required = differing = waiting = 0
+    no_cells: dict[int, _EntryLike] = {}
+    for station in sh.row.stations:
+        seat = sh.seats.get(int(station))
+        # what ``_Sheet.block`` checks, the seat's part once per station (thousands of cells)
+        if seat is None or not seat.active or seat.registration_id in sh.excluded:
+            continue
+        for a in sh.aspects:
+            if sh.block(int(station), a):
+                continue
+            cells += 1
+            need = a.kind != "D"
+            required += need
+            key = (seat.registration_id, a.id)
+            passes = sh.entries.get(key, no_cells)
+            score = scores.get(key)
+            pass1 += 1 in passes
+            pass2 += 2 in passes
+            if 1 in passes and 2 in passes:
+                if _open_difference(passes, score):
+                    differing += 1
+                    continue
+                done = True
+            elif 1 in passes or 2 in passes:
+                waiting += 1
+                continue
+            else:
+                done = score is not None
+            settled += done
+            settled_required += done and need
+    if differing:
+        state = "differences"
+    elif settled_required == required and not waiting and (pass1 or pass2):
+        state = "done"  # typed, and every mark of the sheet is in (a mark given on screen too)
+    elif not pass1 and not pass2:
+        state = "not_entered"
+    elif not pass1 or not pass2:
+        state = "one_pass"
+    else:
+        state = "both"
+    return SheetState(
+        code=sh.row.code,
+        judge_username=sh.judge.username,
+        judge_name=sh.judge.display_name,
+        criterion_code=sh.crit.code,
+        criterion_title=sh.crit.title,
+        stations=tuple(int(x) for x in sh.row.stations),
+        cells=cells,
+        required=required,
+        pass1=pass1,
+        pass2=pass2,
+        settled=settled,
+        settled_required=settled_required,
+        differing=differing,
+        waiting=waiting,
+        pass1_clerk=names.get(owners[1], ("?", ""))[0] if 1 in owners else "",
+        pass2_clerk=names.get(owners[2], ("?", ""))[0] if 2 in owners else "",
+        state=state,
+    )
+
+
+def sheet_states(db: Database, actor: Actor, event_id: uuid.UUID) -> list[SheetState]:
+    """Every sheet of the event with its state (not entered, one pass, both passes under way,
+    differences, done) and cell counts, ordered by criterion, judge and first station."""
+    common.require_any(actor, Perm.ASSIGN_JUDGES, Perm.REVIEW_SCORES, Perm.ENTER_PAPER_SCORES)
+    with db.read() as s:
+        sheets = _load_all(s, event_id)
+        scores = _judge_scores(s, event_id, sheets)
+        order = {c.code: i for i, c in enumerate(_event_bits(s, event_id).scheme.criteria)}
+        names = common.usernames(s, {c for sh in sheets for c in sh.owners().values()})
+        out = [_state(sh, scores[sh.judge.id], names) for sh in sheets]
+    out.sort(key=lambda x: (order.get(x.criterion_code, 0), x.judge_username, x.stations[:1]))
     return out
 
 
@@ -764,7 +1194,7 @@ def resolve_difference(
                 "The third entry needs a clerk who typed neither pass.",
                 code="same_clerk",
             )
-        third = passes.get(3)
+        third = cast("SheetEntry | None", passes.get(3))  # ORM rows: loaded with lock=True
         if third is not None and third.clerk_id != actor_id:
             raise PermissionDenied(
                 "这一格的第三遍已由另一名录分员录入，请裁判长裁定。",
@@ -801,24 +1231,42 @@ def resolve_difference(
         return None
 
 
-def write_sheets_pdf(db: Database, actor: Actor, codes: Sequence[str], path: str | Path) -> Path:
-    """A printable PDF with one marking sheet (评分表) per code (reprints use the same code)."""
+def write_sheets_pdf(
+    db: Database,
+    actor: Actor,
+    codes: Sequence[str],
+    path: str | Path,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+    cancel: CancelCheck | None = None,
+) -> Path:
+    """A printable PDF with one marking sheet (评分表) per code (reprints use the same code).
+
+    ``progress(done, total)`` is called after each sheet; ``cancel`` (a ``threading.Event``
+    or a callable) is checked between sheets and stops the run with ``Cancelled``: the PDF is
+    written beside ``path`` and renamed at the end, so a cancelled run leaves no file."""
     from kmjudge.judging import sheetpdf
 
-    layouts = [sheet_layout(db, actor, c) for c in codes]
-    if not layouts:
-        raise KmError("没有要打印的评分表。", "No sheets to print.")
-    out = sheetpdf.write_pdf(layouts, Path(path))
+    common.require_any(actor, Perm.ASSIGN_JUDGES, Perm.REVIEW_SCORES)
+    wanted = list(dict.fromkeys(normalise_code(c) for c in codes if c and c.strip()))
+    if not wanted:
+        raise KmError("没有要打印的评分表。", "No sheets to print.", code="empty")
+    cache: dict[uuid.UUID, _EventBits] = {}
+    with db.read() as s:
+        layouts = [_view(_load(s, c, cache=cache), s, None, False) for c in wanted]
+        event_ids = {_event_of(s, c) for c in wanted}
+    out = sheetpdf.write_pdf(layouts, Path(path), progress=progress, cancel=cancel)
     with db.write() as s:
-        audit.record(
-            s,
-            db,
-            actor,
-            "paper.print",
-            entity="score_sheet",
-            event_id=common.load_event(s, _event_of(s, layouts[0].code)).id,
-            after={"codes": [x.code for x in layouts], "file": Path(path).name},
-        )
+        for ev_id in sorted(event_ids):
+            audit.record(
+                s,
+                db,
+                actor,
+                "paper.print",
+                entity="score_sheet",
+                event_id=ev_id,
+                after={"codes": [x.code for x in layouts], "file": Path(path).name},
+            )
     return out
 
 
@@ -829,14 +1277,22 @@ def _event_of(s: Session, code: str) -> uuid.UUID:
 
 
 __all__ = [
+    "SHEET_STATES_ZH",
+    "SheetJudge",
+    "SheetPrintOptions",
+    "SheetState",
     "create_sheets",
+    "create_sheets_for",
     "enter_sheet_values",
     "list_sheets",
     "new_code",
     "normalise_code",
     "open_sheet",
+    "parse_stations",
+    "print_options",
     "resolve_difference",
     "sheet_differences",
     "sheet_layout",
+    "sheet_states",
     "write_sheets_pdf",
 ]

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from kmjudge import paths
+from kmjudge.checkin.common import CancelCheck, Cancelled, cancelled
 from kmjudge.judging.views import CELL_BLOCKS, PaperSheetView
 
 PAGE_W, PAGE_H = 841.89, 595.28  # A4 landscape, points
@@ -181,8 +182,17 @@ def _draw_sheet(c: Any, font: str, sheet: PaperSheetView) -> None:
         c.showPage()
 
 
-def write_pdf(sheets: Sequence[PaperSheetView], path: Path) -> Path:
-    """Render every sheet into one PDF at ``path`` (written beside it, then renamed)."""
+def write_pdf(
+    sheets: Sequence[PaperSheetView],
+    path: Path,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+    cancel: CancelCheck | None = None,
+) -> Path:
+    """Render every sheet into one PDF at ``path`` (written beside it, then renamed).
+
+    ``progress(done, total)`` after each sheet; ``cancel`` is checked between sheets and before
+    the rename: a cancelled run raises ``Cancelled`` and leaves no file (not even a part)."""
     from reportlab.pdfgen import canvas
 
     font = _font()
@@ -193,9 +203,16 @@ def write_pdf(sheets: Sequence[PaperSheetView], path: Path) -> Path:
         c = canvas.Canvas(tmp, pagesize=(PAGE_W, PAGE_H))
         c.setTitle("评分表 " + " ".join(x.code for x in sheets))
         c.setAuthor("kmjudge")
-        for sheet in sheets:
+        total = len(sheets)
+        for done, sheet in enumerate(sheets, start=1):
+            if cancelled(cancel):
+                raise Cancelled()
             _draw_sheet(c, font, sheet)
+            if progress is not None:
+                progress(done, total)
         c.save()
+        if cancelled(cancel):
+            raise Cancelled()
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

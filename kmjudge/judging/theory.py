@@ -112,6 +112,16 @@ class TheoryPreview:
     def count(self, action: str) -> int:
         return sum(1 for r in self.rows if r.action == action)
 
+    @property
+    def rejected_rows(self) -> list[int]:
+        """The rows (as Excel numbers them) that have a problem and are not imported."""
+        return sorted({i.row for i in self.issues})
+
+    @property
+    def writable(self) -> int:
+        """Rows a commit would write (new or changed scores)."""
+        return self.count("new") + self.count("update")
+
 
 # --------------------------------------------------------------------------- reading
 
@@ -232,6 +242,7 @@ def _plan(
     issues: list[TheoryIssue] = []
     skipped: list[TheoryIssue] = []
     seen: dict[uuid.UUID, int] = {}
+    duplicated: set[uuid.UUID] = set()
 
     def issue(row: int, fld: str, code: str, zh: str, en: str, value: object) -> None:
         issues.append(
@@ -357,12 +368,25 @@ def _plan(
         if match is not None and not bad:
             reg, person = match
             if reg.id in seen:
+                # Which of the two scores is right is unknown: neither row is imported.
+                fld = "ticket_no" if "ticket_no" in cells else "id_number"
+                first = seen[reg.id]
+                if reg.id not in duplicated:
+                    issue(
+                        first,
+                        fld,
+                        "duplicate",
+                        f"与第 {rownum} 行是同一名选手，重复；两行都不导入，请删去错误的一行。",
+                        f"Same contestant as row {rownum}; neither row is imported.",
+                        reg.ticket_no,
+                    )
+                duplicated.add(reg.id)
                 issue(
                     rownum,
-                    "ticket_no" if "ticket_no" in cells else "id_number",
+                    fld,
                     "duplicate",
-                    f"与第 {seen[reg.id]} 行是同一名选手，重复。",
-                    f"Same contestant as row {seen[reg.id]}.",
+                    f"与第 {first} 行是同一名选手，重复；两行都不导入，请删去错误的一行。",
+                    f"Same contestant as row {first}; neither row is imported.",
                     reg.ticket_no,
                 )
                 continue
@@ -382,6 +406,7 @@ def _plan(
                     action,
                 )
             )
+    rows = [r for r in rows if r.registration_id not in duplicated]
     issues.sort(key=lambda i: (i.row, i.column))
     return rows, issues, skipped
 
@@ -414,10 +439,17 @@ def _as_validation(issues: list[TheoryIssue]) -> ValidationFailed:
     )
 
 
-def commit_theory_import(db: Database, actor: Actor, preview: TheoryPreview) -> TheoryImportResult:
-    """Write every row of a clean preview in one transaction (re-checked inside it)."""
+def commit_theory_import(
+    db: Database, actor: Actor, preview: TheoryPreview, *, skip_rejected: bool = False
+) -> TheoryImportResult:
+    """Write every row of a clean preview in one transaction (re-checked inside it).
+
+    With ``skip_rejected=True`` (the import wizard, after showing the rejected rows) the rows
+    without a problem are written and the rejected rows are left out (both rows of a
+    duplicate included); the audit entry lists the rows left out. Otherwise any problem
+    refuses the whole file."""
     common.require_any(actor, Perm.IMPORT_REGISTRATIONS, Perm.REVIEW_SCORES)
-    if preview.issues:
+    if preview.issues and not skip_rejected:
         raise _as_validation(preview.issues)
     now = utcnow()
     with db.write() as s:
@@ -428,8 +460,14 @@ def commit_theory_import(db: Database, actor: Actor, preview: TheoryPreview) -> 
                 "The event is locked; theory scores cannot be imported.",
             )
         rows, issues, skipped = _plan(s, ev, preview.columns, preview._parsed)
-        if issues:
+        if issues and not skip_rejected:
             raise _as_validation(issues)
+        if not rows:
+            raise KmError(
+                "没有可导入的成绩：每一行都有问题，请改正后重新导入。",
+                "Nothing to import: every row has a problem.",
+                code="nothing_to_import",
+            )
         current = (
             {
                 t.registration_id: t
@@ -493,6 +531,7 @@ def commit_theory_import(db: Database, actor: Actor, preview: TheoryPreview) -> 
                 "updated": result.updated,
                 "unchanged": result.unchanged,
                 "skipped": result.skipped,
+                "rejected_rows": sorted({i.row for i in issues}),
                 "rows": log,
             },
         )

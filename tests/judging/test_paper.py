@@ -214,3 +214,134 @@ def test_bad_paper_values_refuse_the_whole_call(venue: Venue) -> None:
         )
     assert {i.code for i in info.value.issues} == {"all_or_nothing", "not_on_sheet"}
     assert paper.open_sheet(venue.db, c1, code).my_values == {}
+
+
+def test_station_lists_are_parsed_or_refused_in_chinese() -> None:
+    """What a person types for stations: ranges, full-width commas and digits, 、 and ～; a
+    reversed range or a word is refused naming the part."""
+    assert paper.parse_stations("1-3,5") == [1, 2, 3, 5]
+    assert paper.parse_stations(" １－３，７、9～10 ") == [1, 2, 3, 7, 9, 10]
+    assert paper.parse_stations("4,4,2") == [2, 4]
+    with pytest.raises(ValidationFailed) as info:
+        paper.parse_stations("10-3, 1-a")
+    assert [i.code for i in info.value.issues] == ["bad_range", "not_a_station"]
+    assert "“1-a”不是工位号或工位范围" in info.value.issues[1].message_zh
+    with pytest.raises(ValidationFailed):
+        paper.parse_stations(" ，")
+
+
+def test_sheets_for_several_judges_are_created_in_one_transaction(venue: Venue) -> None:
+    """Sheets for j1 and j3 at once; when one judge's stations are already on a sheet, none of
+    the judges gets a new sheet (the refusal names the clash)."""
+    made = paper.create_sheets_for(venue.db, venue.chief, venue.event_id, ["j1", "j3"], None, "A")
+    assert [(i.judge_username, i.stations) for i in made] == [
+        ("j1", (1, 2, 3, 4, 5, 6)),
+        ("j3", (1, 2, 3, 4, 5, 6)),
+    ]
+    before = paper.list_sheets(venue.db, venue.chief, venue.event_id)
+    with pytest.raises(KmError) as info:
+        paper.create_sheets_for(venue.db, venue.chief, venue.event_id, ["j2", "j3"], [1, 2], "A")
+    assert info.value.code == "sheet_exists" and "孙裁判" in info.value.message_zh
+    assert paper.list_sheets(venue.db, venue.chief, venue.event_id) == before  # j2 got none
+    options = paper.print_options(venue.db, venue.chief, venue.event_id)
+    assert [c[0] for c in options.criteria] == ["A", "B"]
+    assert [(j.username, j.trainee) for j in options.judges] == [
+        ("j1", False),
+        ("j2", False),
+        ("j3", False),
+        ("tj", True),
+    ]
+    assert options.stations == (1, 2, 3, 4, 5, 6) and len(options.sheets) == 2
+    with pytest.raises(PermissionDenied):
+        paper.print_options(venue.db, venue.actor("clerk1"), venue.event_id)
+
+
+def test_sheet_states_follow_the_two_passes_to_done(venue: Venue) -> None:
+    """not typed -> one pass -> differences -> done, with cell counts that never show a
+    value (so clerks may see them)."""
+    code = _sheet(venue)
+    c1, c2, c3 = (venue.actor(f"clerk{i}") for i in (1, 2, 3))
+
+    def state() -> paper.SheetState:
+        (st,) = paper.sheet_states(venue.db, c1, venue.event_id)
+        return st
+
+    first = state()
+    assert (first.state, first.cells, first.required, first.required_left) == (
+        "not_entered",
+        6,  # A1.1, A1.2, A1.3 x stations 1, 2
+        4,  # the deduction row may stay empty
+        4,
+    )
+    cells = {(1, "A1.1"): "10", (1, "A1.2"): "8", (2, "A1.1"): "0", (2, "A1.2"): "6"}
+    paper.enter_sheet_values(venue.db, c1, code, 1, cells)
+    one = state()
+    assert (one.state, one.pass1, one.pass2, one.waiting, one.pass1_clerk) == (
+        "one_pass",
+        4,
+        0,
+        4,
+        "clerk1",
+    )
+    paper.enter_sheet_values(venue.db, c2, code, 2, {**cells, (1, "A1.2"): "8.5"})
+    diff = state()
+    assert (diff.state, diff.differing, diff.settled_required) == ("differences", 1, 3)
+    paper.resolve_difference(venue.db, c3, code, 1, "A1.2", "8")
+    done = state()
+    assert (done.state, done.required_left, done.differing, done.waiting) == ("done", 0, 0, 0)
+    # a deduction typed in one pass only keeps the sheet open until the other pass has it
+    paper.enter_sheet_values(venue.db, c1, code, 1, {(1, "A1.3"): "1"})
+    assert (state().state, state().waiting) == ("both", 1)
+
+
+def test_a_cancelled_print_leaves_no_file(venue: Venue, tmp_path: Path) -> None:
+    """Cancelling after the first of three sheets raises Cancelled; neither the PDF nor its
+    temporary part is left behind. Progress is reported per sheet."""
+    from kmjudge.checkin import Cancelled
+
+    infos = paper.create_sheets(venue.db, venue.chief, venue.event_id, "j1", None, "B", 2)
+    assert len(infos) == 3
+    seen: list[tuple[int, int]] = []
+    folder = tmp_path / "print"
+    folder.mkdir()
+    out = folder / "sheets.pdf"
+    with pytest.raises(Cancelled):
+        paper.write_sheets_pdf(
+            venue.db,
+            venue.chief,
+            [i.code for i in infos],
+            out,
+            progress=lambda d, t: seen.append((d, t)),
+            cancel=lambda: bool(seen),
+        )
+    assert seen == [(1, 3)] and list(folder.iterdir()) == []
+    paper.write_sheets_pdf(
+        venue.db,
+        venue.chief,
+        [i.code for i in infos],
+        out,
+        progress=lambda d, t: seen.append((d, t)),
+    )
+    assert seen[-1] == (3, 3) and len(PdfReader(out).pages) == 3
+
+
+def test_sheet_listings_on_every_backend(any_venue: Venue) -> None:
+    """The event-wide listings read plain rows (UUIDs as stored: text on SQLite, native on
+    PostgreSQL): states and the correction list agree with what the clerks typed."""
+    v = any_venue
+    code = _sheet(v)
+    c1, c2 = v.actor("clerk1"), v.actor("clerk2")
+    cells = {(1, "A1.1"): "10", (1, "A1.2"): "8", (2, "A1.1"): "0", (2, "A1.2"): "6"}
+    paper.enter_sheet_values(v.db, c1, code, 1, cells)
+    paper.enter_sheet_values(v.db, c2, code, 2, {**cells, (2, "A1.2"): "6.5"})
+    (state,) = paper.sheet_states(v.db, c1, v.event_id)
+    assert (state.state, state.settled_required, state.differing) == ("differences", 3, 1)
+    assert (state.pass1_clerk, state.pass2_clerk) == ("clerk1", "clerk2")
+    (diff,) = paper.sheet_differences(v.db, v.chief, v.event_id)
+    assert (diff.station_no, diff.aspect_code, diff.pass1, diff.pass2) == (
+        2,
+        "A1.2",
+        Decimal(6),
+        Decimal("6.5"),
+    )
+    assert (diff.pass1_clerk, diff.pass2_clerk) == ("clerk1", "clerk2")

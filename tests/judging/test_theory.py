@@ -102,10 +102,11 @@ def test_per_row_errors_with_row_column_reason_and_nothing_written(
         (3, "成绩", "decimals"),
         (4, "准考证号", "unknown_ticket"),
         (5, "姓名", "name_mismatch"),
+        (6, "准考证号", "duplicate"),  # both rows of a duplicate: which score is right?
         (7, "准考证号", "duplicate"),
         (8, "成绩", "not_a_number"),
     ]
-    zh = {i.code: i.message_zh for i in preview.issues}
+    zh = {i.code: i.message_zh for i in preview.issues if i.row != 6}
     assert "0 到 100 分之间" in zh["range"] and "两位小数" in zh["decimals"]
     assert "与第 6 行是同一名选手" in zh["duplicate"] and "不符" in zh["name_mismatch"]
     with pytest.raises(ValidationFailed) as info:
@@ -137,3 +138,26 @@ def test_a_file_without_the_needed_columns_is_refused(venue: Venue, tmp_path: Pa
     with pytest.raises(KmError) as info:
         theory.preview_theory_import(venue.db, venue.admin, venue.event_id, path)
     assert "准考证号" in info.value.message_zh and info.value.code == "no_header"
+
+
+def test_skip_rejected_imports_the_good_rows_and_neither_row_of_a_duplicate(
+    venue: Venue, tmp_path: Path
+) -> None:
+    """The wizard's commit (``skip_rejected=True``): the good rows are written in one go; an
+    out-of-range row and both rows of a duplicate (which score is right?) are left out, and
+    the audit entry lists the rows left out."""
+    from kmjudge.db.models import AuditEntry
+
+    p = _people(venue)
+    rows: list[list[object]] = [[t, n, 70 + i] for i, (t, _id, n) in enumerate(p[:4])]
+    rows[1][2] = 140
+    rows.append([p[2][0], p[2][2], 99])  # the same contestant as row 4, another score
+    path = _xlsx(tmp_path / "t.xlsx", ["准考证号", "姓名", "成绩"], rows, None)
+    preview = theory.preview_theory_import(venue.db, venue.admin, venue.event_id, path)
+    assert preview.rejected_rows == [3, 4, 6] and preview.writable == 2
+    result = theory.commit_theory_import(venue.db, venue.admin, preview, skip_rejected=True)
+    assert (result.created, result.updated) == (2, 0)
+    assert _theory(venue) == {p[0][0]: Decimal(70), p[3][0]: Decimal(73)}
+    with venue.db.read() as s:
+        entry = s.scalars(select(AuditEntry).where(AuditEntry.action == "theory.import")).one()
+    assert entry.after["rejected_rows"] == [3, 4, 6]
