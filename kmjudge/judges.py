@@ -238,7 +238,11 @@ def assign_chief(db: Database, actor: Actor, event_id: uuid.UUID, username: str)
 
 
 def remove_assignment(db: Database, actor: Actor, assignment_id: uuid.UUID) -> None:
-    """Take an assignment away; refused once the judge has marks on the event."""
+    """Take an assignment away. Refused when the judge has marks that no remaining
+    assignment would cover (they would stop counting silently); a judge who marked under
+    the whole-event assignment can still be narrowed once a narrower one covers those marks."""
+    from kmjudge.judging import common
+
     require(actor, Perm.ASSIGN_JUDGES)
     with db.write() as s:
         row = s.get(JudgeAssignment, assignment_id)
@@ -247,17 +251,46 @@ def remove_assignment(db: Database, actor: Actor, assignment_id: uuid.UUID) -> N
         ev = _event(s, row.event_id)
         _locked_refusal(ev)
         user = s.get(User, row.user_id)
+        crit_code = s.scalar(select(Criterion.code).where(Criterion.id == row.criterion_id))
+        aspect_code = s.scalar(select(Aspect.code).where(Aspect.id == row.aspect_id))
         if not row.is_chief:
-            marks = s.scalar(
-                select(Score.id).where(Score.event_id == ev.id, Score.judge_id == row.user_id)
-            )
-            if marks is not None:
-                raise KmError(
-                    f"{user.display_name if user else ''} 已有评分，不能取消分配；"
-                    "请改为增加其他裁判或由裁判长处理。",
-                    "The judge has marks on this event; the assignment cannot be removed.",
-                    code="has_marks",
+            scores = s.execute(
+                select(Score.registration_id, Score.aspect_id).where(
+                    Score.event_id == ev.id, Score.judge_id == row.user_id
                 )
+            ).all()
+            if scores:
+                rest = common.Coverage(
+                    row.user_id,
+                    [
+                        common.Rule(a.criterion_id, a.aspect_id, a.ranking_group, a.trainee)
+                        for a in s.scalars(
+                            select(JudgeAssignment).where(
+                                JudgeAssignment.event_id == ev.id,
+                                JudgeAssignment.user_id == row.user_id,
+                                JudgeAssignment.is_chief.is_(False),
+                                JudgeAssignment.id != row.id,
+                            )
+                        )
+                    ],
+                )
+                scheme = common.scheme_index(s, ev.id)
+                group = {x.registration_id: x.group for x in common.seats(s, ev)}
+                orphans = [
+                    (reg, asp)
+                    for reg, asp in scores
+                    if asp in scheme.by_id
+                    and rest.trainee_for(scheme.by_id[asp], group.get(reg)) is None
+                ]
+                if orphans:
+                    raise KmError(
+                        f"{user.display_name if user else ''} 已按此分工评了 {len(orphans)} 项，"
+                        "取消后这些评分将无人认领，不能取消；如需调整，请先增加覆盖这些评分项的"
+                        "分工，或由裁判长处理。",
+                        f"The judge has {len(orphans)} mark(s) under this assignment; removing "
+                        "it would orphan them. Add an assignment that covers them first.",
+                        code="has_marks",
+                    )
         s.delete(row)
         audit.record(
             s,
@@ -267,7 +300,14 @@ def remove_assignment(db: Database, actor: Actor, assignment_id: uuid.UUID) -> N
             entity="judge_assignment",
             entity_id=assignment_id,
             event_id=ev.id,
-            before={"judge": user.username if user else "", "chief": row.is_chief},
+            before={
+                "judge": user.username if user else "",
+                "chief": row.is_chief,
+                "criterion": crit_code or "",
+                "aspect": aspect_code or "",
+                "ranking_group": row.ranking_group,
+                "trainee": row.trainee,
+            },
         )
 
 
@@ -519,14 +559,169 @@ def list_exclusions(db: Database, actor: Actor, event_id: uuid.UUID) -> list[Exc
     ]
 
 
+# --------------------------------------------------------------------------- overview
+
+
+@dataclass(frozen=True)
+class JudgeAccount:
+    """A judge (or chief judge) account and what it has on this event."""
+
+    username: str
+    display_name: str
+    employer: str
+    active: bool
+    assignments: tuple[AssignmentView, ...]
+
+    @property
+    def assigned(self) -> bool:
+        return any(not a.is_chief for a in self.assignments)
+
+
+@dataclass(frozen=True)
+class AspectStaffing:
+    """How many judges mark one aspect (the worst ranking group), against what it needs."""
+
+    aspect_code: str
+    title: str
+    criterion_code: str
+    kind: str
+    counting: int
+    trainees: int
+    needed: int  # the panel rule's minimum (0 for deductions: never required)
+    group: str  # the ranking group with the fewest counting judges ("" = everyone)
+    planned: int = 0  # the event's planned panel size (0 for deductions)
+
+    @property
+    def short(self) -> bool:
+        """Below the panel rule's minimum: marks cannot be aggregated as the scheme says."""
+        return self.counting < self.needed
+
+    @property
+    def below_plan(self) -> bool:
+        """Fewer counting judges than the event plans per panel."""
+        return self.counting < self.planned
+
+
+@dataclass(frozen=True)
+class JudgesOverview:
+    """Everything the judges-and-assignments screen shows, in one read."""
+
+    event_name: str
+    locked: bool
+    judges_per_panel: int
+    judges: tuple[JudgeAccount, ...]  # every judge account, assigned or not
+    chiefs: tuple[JudgeAccount, ...]  # every chief judge account
+    named_chiefs: tuple[str, ...]  # usernames named with assign_chief
+    criteria: tuple[tuple[str, str], ...]  # (code, title)
+    aspects: tuple[tuple[str, str, str], ...]  # (code, title, criterion code)
+    groups: tuple[tuple[str, str], ...]  # (stored value, label); "" = every group
+    staffing: tuple[AspectStaffing, ...]
+
+    @property
+    def unassigned(self) -> tuple[JudgeAccount, ...]:
+        return tuple(j for j in self.judges if j.active and not j.assigned)
+
+    @property
+    def understaffed(self) -> tuple[AspectStaffing, ...]:
+        return tuple(a for a in self.staffing if a.short)
+
+
+def group_label(group: str) -> str:
+    return {"": "全部组别", "M": "男子组", "F": "女子组"}.get(group, group)
+
+
+def _groups(ev: Event) -> list[str]:
+    mode = ev.ranking_groups
+    if mode == "gender":
+        return ["M", "F"]
+    if isinstance(mode, list):
+        return [str(x) for x in mode]
+    return []
+
+
+def judges_overview(db: Database, actor: Actor, event_id: uuid.UUID) -> JudgesOverview:
+    """Judge accounts with their assignments (unassigned ones too), the chief judge(s), the
+    choices for a new assignment and how well every aspect is staffed."""
+    from kmjudge.judging import common
+    from kmjudge.scheme import PANEL_RULE_MIN_JUDGES
+
+    require(actor, Perm.ASSIGN_JUDGES)
+    assignments = list_assignments(db, event_id)
+    with db.read() as s:
+        ev = _event(s, event_id)
+        users = list(s.scalars(select(User).order_by(User.username)))
+        scheme = common.scheme_index(s, ev.id)
+        covs = common.coverages(s, ev.id)
+        groups = _groups(ev)
+        staffing = []
+        for a in scheme.aspects:
+            worst: tuple[int, int, str] | None = None
+            for g in groups or [""]:
+                counting = sum(1 for c in covs.values() if c.trainee_for(a, g) is False)
+                trainees = sum(1 for c in covs.values() if c.trainee_for(a, g) is True)
+                if worst is None or counting < worst[0]:
+                    worst = (counting, trainees, g)
+            assert worst is not None
+            need = (
+                0
+                if a.kind == "D"
+                else max(PANEL_RULE_MIN_JUDGES.get(a.panel_rule, 1), a.judges_min or 1)
+            )
+            staffing.append(
+                AspectStaffing(
+                    a.code,
+                    a.title,
+                    a.criterion_code,
+                    a.kind,
+                    worst[0],
+                    worst[1],
+                    need,
+                    worst[2],
+                    0 if a.kind == "D" else max(need, ev.judges_per_panel),
+                )
+            )
+        by_user: dict[str, list[AssignmentView]] = {}
+        for av in assignments:
+            by_user.setdefault(av.username, []).append(av)
+
+        def account(u: User) -> JudgeAccount:
+            return JudgeAccount(
+                u.username,
+                u.display_name,
+                u.employer,
+                u.active,
+                tuple(by_user.get(u.username, [])),
+            )
+
+        judge_accounts = [account(u) for u in users if Role.JUDGE.value in u.roles]
+        chief_accounts = [account(u) for u in users if Role.CHIEF.value in u.roles]
+        return JudgesOverview(
+            event_name=ev.name,
+            locked=ev.locked_at is not None,
+            judges_per_panel=ev.judges_per_panel,
+            judges=tuple(sorted(judge_accounts, key=lambda j: (j.assigned, j.username))),
+            chiefs=tuple(chief_accounts),
+            named_chiefs=tuple(a.username for a in assignments if a.is_chief),
+            criteria=tuple((c.code, c.title) for c in scheme.criteria),
+            aspects=tuple((a.code, a.title, a.criterion_code) for a in scheme.aspects),
+            groups=tuple((g, group_label(g)) for g in ["", *groups]),
+            staffing=tuple(staffing),
+        )
+
+
 __all__ = [
+    "AspectStaffing",
     "AssignmentView",
     "ConflictPair",
     "ExclusionView",
+    "JudgeAccount",
+    "JudgesOverview",
     "assign_chief",
     "assign_judge",
     "conflicts",
     "exclude",
+    "group_label",
+    "judges_overview",
     "list_assignments",
     "list_exclusions",
     "normalise_employer",

@@ -8,7 +8,8 @@ deadline is compared with the local clock. An event without an end time cannot t
 from __future__ import annotations
 
 import uuid
-from datetime import datetime, timedelta
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -17,7 +18,7 @@ from kmjudge import audit
 from kmjudge.accounts import Actor, Perm
 from kmjudge.clock import utcnow
 from kmjudge.db.engine import Database
-from kmjudge.db.models import Appeal, Registration
+from kmjudge.db.models import Appeal, Registration, User
 from kmjudge.errors import KmError, NotFound
 from kmjudge.judging import common
 from kmjudge.judging.views import AppealView
@@ -42,6 +43,11 @@ def appeals_in(s: Session, event_id: uuid.UUID) -> list[AppealView]:
     return [_view(a, st) for a, st in rows]
 
 
+def _local_to_utc(value: datetime) -> datetime:
+    """A venue wall-clock time (naive local) as the naive UTC the database stores."""
+    return value.astimezone(UTC).replace(tzinfo=None)
+
+
 def deadline(end_at: datetime | None) -> datetime | None:
     return end_at + APPEAL_WINDOW if end_at is not None else None
 
@@ -58,7 +64,9 @@ def submit_appeal(
 ) -> AppealView:
     """Record a written appeal handed in by ``submitted_by`` (the contestant or team leader).
 
-    ``now`` is the venue's local wall-clock time (default: this computer's clock)."""
+    ``now`` is when it was handed in, on the venue's local wall clock (default: this
+    computer's clock); an appeal received on paper at 19:20 and typed in at 19:40 is on time.
+    It is stored as the appeal's time; the audit entry also keeps when it was typed in."""
     common.require_any(actor, Perm.REVIEW_SCORES, Perm.VIEW_NAMES)
     body = (text or "").strip()
     who = " ".join((submitted_by or "").split())
@@ -94,7 +102,7 @@ def submit_appeal(
         row = Appeal(
             event_id=ev.id,
             registration_id=reg_id,
-            submitted_at=utcnow(),
+            submitted_at=_local_to_utc(now),
             submitted_by=who[:100],
             text=body,
         )
@@ -108,7 +116,13 @@ def submit_appeal(
             entity="appeal",
             entity_id=row.id,
             event_id=ev.id,
-            after={"station": station_no, "by": who, "text": body, "deadline": due},
+            after={
+                "station": station_no,
+                "by": who,
+                "text": body,
+                "received": now,
+                "deadline": due,
+            },
         )
         return _view(row, station_no)
 
@@ -162,4 +176,76 @@ def list_appeals(db: Database, actor: Actor, event_id: uuid.UUID) -> list[Appeal
         return appeals_in(s, event_id)
 
 
-__all__ = ["APPEAL_WINDOW", "decide_appeal", "list_appeals", "submit_appeal"]
+@dataclass(frozen=True)
+class AppealEntry:
+    """An appeal on the chief judge's list, with who decided it."""
+
+    appeal: AppealView
+    decided_by: str  # display name ("" while pending)
+
+
+@dataclass(frozen=True)
+class AppealDesk:
+    """The event's appeal window (venue wall-clock times) and every appeal, oldest first."""
+
+    event_name: str
+    end_at: datetime | None
+    deadline: datetime | None
+    now: datetime
+    entries: tuple[AppealEntry, ...]
+
+    @property
+    def open(self) -> bool:
+        """Appeals may still be handed in."""
+        return self.deadline is not None and self.now <= self.deadline
+
+    @property
+    def time_left(self) -> timedelta | None:
+        """Until the deadline (negative once it has passed; None without an end time)."""
+        return self.deadline - self.now if self.deadline is not None else None
+
+    @property
+    def pending(self) -> int:
+        return sum(1 for e in self.entries if e.appeal.outcome == "pending")
+
+
+def appeal_desk(
+    db: Database, actor: Actor, event_id: uuid.UUID, *, now: datetime | None = None
+) -> AppealDesk:
+    """The appeal window and the appeals with their decisions (who, when)."""
+    common.require_any(actor, Perm.REVIEW_SCORES, Perm.VIEW_NAMES)
+    with db.read() as s:
+        ev = common.load_event(s, event_id)
+        views = appeals_in(s, ev.id)
+        deciders = {
+            a.id: a.decided_by
+            for a in s.scalars(select(Appeal).where(Appeal.event_id == ev.id))
+            if a.decided_by is not None
+        }
+        names = {
+            uid: name
+            for uid, name in s.execute(
+                select(User.id, User.display_name).where(User.id.in_(set(deciders.values())))
+            )
+        }
+        return AppealDesk(
+            event_name=ev.name,
+            end_at=ev.end_at,
+            deadline=deadline(ev.end_at),
+            now=now or datetime.now(),
+            entries=tuple(
+                AppealEntry(v, names.get(deciders[v.id], "") if v.id in deciders else "")
+                for v in views
+            ),
+        )
+
+
+__all__ = [
+    "APPEAL_WINDOW",
+    "AppealDesk",
+    "AppealEntry",
+    "appeal_desk",
+    "decide_appeal",
+    "list_appeals",
+    "submit_appeal",
+]

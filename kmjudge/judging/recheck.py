@@ -15,16 +15,19 @@ import math
 import secrets
 import uuid
 from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
 from decimal import Decimal
+from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kmjudge import audit
 from kmjudge.accounts import Actor, Perm
-from kmjudge.clock import utcnow
+from kmjudge.clock import to_local, utcnow
 from kmjudge.db.engine import Database
-from kmjudge.db.models import Event, Recheck, Registration, Score
+from kmjudge.db.models import AuditEntry, Event, Recheck, Registration, Score, User
 from kmjudge.errors import KmError, NotFound
 from kmjudge.judging import common, rules
 from kmjudge.judging.views import RecheckItem, RecheckStatus
@@ -151,6 +154,8 @@ def recheck_sample(
         common.load_event(s, event_id)
         if s.scalar(select(Recheck.id).where(Recheck.event_id == event_id)) is not None:
             return status_in(s, event_id)
+    if ranking is None:
+        _require_complete_marks(db, event_id)
     ranks = dict(ranking) if ranking is not None else default_ranking(db, event_id)
     if not ranks:
         raise KmError(
@@ -196,9 +201,31 @@ def recheck_sample(
                 "sample": sorted(station.get(r) or 0 for r in drawn),
                 "population": len(ranks),
                 "ratio": ratio,
+                "top_n": top_n,
+                # the ranking the draw used, so the list can say later why each was drawn
+                "ranks": sorted(
+                    ([str(r), station.get(r), k] for r, k in ranks.items()),
+                    key=lambda x: (x[2], x[1] or 0),
+                ),
             },
         )
         return status_in(s, ev.id)
+
+
+def _require_complete_marks(db: Database, event_id: uuid.UUID) -> None:
+    """The default ranking means something only once every mark is in: refuse earlier."""
+    from kmjudge.judging import completeness
+
+    with db.read() as s:
+        comp = completeness.compute(s, common.load_event(s, event_id))
+    if comp.missing_count:
+        raise KmError(
+            f"评分尚未完成（还缺 {comp.missing_count} 项），排名未定，不能抽取复核样本；"
+            "请先在“完整性”中补齐评分。",
+            f"Marking is not finished ({comp.missing_count} mark(s) missing), so the ranking "
+            "is not final; finish marking before drawing the recheck sample.",
+            code="incomplete",
+        )
 
 
 def record_recheck(
@@ -284,14 +311,262 @@ def recheck_status(db: Database, actor: Actor, event_id: uuid.UUID) -> RecheckSt
         return status_in(s, event_id)
 
 
+# --------------------------------------------------------------------------- the list
+
+REASONS_ZH = {"top": "排名前 {n} 名", "sample": "随机抽样", "full": "全部复核（差错率超限）"}
+REASONS_EN = {"top": "top {n}", "sample": "random sample", "full": "full recheck (error rate)"}
+
+
+@dataclass(frozen=True)
+class RecheckRow:
+    """One line of the recheck list: which station, why it was drawn, and the outcome."""
+
+    station_no: int | None
+    reason: str  # top | sample | full
+    rank: int | None  # the rank the draw used (None: not known)
+    checked: bool
+    found_error: bool | None
+    note: str
+    checked_by: str  # display name
+    checked_at: datetime | None  # naive UTC
+
+    def why_zh(self, top_n: int = TOP_N) -> str:
+        text = REASONS_ZH.get(self.reason, self.reason).format(n=top_n)
+        if self.reason == "top" and self.rank is not None:
+            text += f"（第 {self.rank} 名）"
+        return text
+
+    def why_en(self, top_n: int = TOP_N) -> str:
+        text = REASONS_EN.get(self.reason, self.reason).format(n=top_n)
+        if self.reason == "top" and self.rank is not None:
+            text += f" (rank {self.rank})"
+        return text
+
+    @property
+    def outcome_zh(self) -> str:
+        if not self.checked:
+            return "待复核"
+        return "有差错" if self.found_error else "无误"
+
+
+@dataclass(frozen=True)
+class RecheckList:
+    """The recheck sample as the chief judge works through it (stations only: blind)."""
+
+    event_name: str
+    status: RecheckStatus
+    rows: tuple[RecheckRow, ...]
+    drawn_at: datetime | None  # naive UTC
+    drawn_by: str
+    population: int | None  # contestants ranked when drawn
+    ratio: Decimal
+    top_n: int
+
+    @property
+    def checked(self) -> int:
+        return sum(1 for r in self.rows if r.checked)
+
+    @property
+    def top_count(self) -> int:
+        return sum(1 for r in self.rows if r.reason == "top")
+
+    @property
+    def sample_count(self) -> int:
+        return sum(1 for r in self.rows if r.reason == "sample")
+
+    def rule_zh(self) -> str:
+        pct = format((self.ratio * 100).normalize(), "f")
+        limit = format((self.status.limit * 100).normalize(), "f")
+        return (
+            f"排名前 {self.top_n} 名（含并列）全部复核，其余选手随机抽取 {pct}%；"
+            f"差错率超过 {limit}% 时须全部复核。"
+        )
+
+    def rule_en(self) -> str:
+        pct = format((self.ratio * 100).normalize(), "f")
+        limit = format((self.status.limit * 100).normalize(), "f")
+        return (
+            f"Everyone ranked {self.top_n} or better (ties included) plus a random {pct} % "
+            f"of the rest; an error rate above {limit} % means a full recheck."
+        )
+
+
+def _draw_entry(s: Session, event_id: uuid.UUID) -> AuditEntry | None:
+    return s.scalar(
+        select(AuditEntry)
+        .where(AuditEntry.event_id == event_id, AuditEntry.action == "recheck.draw")
+        .order_by(AuditEntry.id.desc())
+        .limit(1)
+    )
+
+
+def recheck_list(db: Database, actor: Actor, event_id: uuid.UUID) -> RecheckList:
+    """The drawn stations with why each was drawn (rank at the draw), outcome, who and when."""
+    common.require_any(actor, Perm.REVIEW_SCORES, Perm.LOCK)
+    with db.read() as s:
+        ev = common.load_event(s, event_id)
+        st = status_in(s, ev.id)
+        entry = _draw_entry(s, ev.id)
+        checked = {
+            r.id: (r.checked_by, r.checked_at)
+            for r in s.scalars(select(Recheck).where(Recheck.event_id == ev.id))
+        }
+        names = {
+            uid: name
+            for uid, name in s.execute(
+                select(User.id, User.display_name).where(
+                    User.id.in_([c[0] for c in checked.values() if c[0] is not None])
+                )
+            )
+        }
+        after = dict(entry.after or {}) if entry is not None else {}
+        drawn_at = _parse_at(entry.at) if entry is not None else None
+        drawn_by = entry.username if entry is not None else ""
+        if entry is not None and entry.user_id is not None:
+            drawn_by = s.scalar(select(User.display_name).where(User.id == entry.user_id)) or (
+                drawn_by
+            )
+        event_name = ev.name
+    ranks: dict[uuid.UUID, int] = {}
+    for item in after.get("ranks") or []:
+        try:
+            ranks[uuid.UUID(str(item[0]))] = int(item[2])
+        except (ValueError, TypeError, IndexError):
+            continue
+    if st.drawn and not ranks:  # drawn before ranks were recorded: today's ranking
+        ranks = default_ranking(db, event_id)
+    rows = []
+    for i in st.items:
+        by, at = checked.get(i.id, (None, None))
+        rows.append(
+            RecheckRow(
+                i.station_no,
+                i.reason,
+                ranks.get(i.registration_id),
+                i.checked,
+                i.found_error,
+                i.note,
+                names.get(by, "") if by is not None else "",
+                at,
+            )
+        )
+    population = after.get("population")
+    return RecheckList(
+        event_name=event_name,
+        status=st,
+        rows=tuple(rows),
+        drawn_at=drawn_at,
+        drawn_by=drawn_by,
+        population=int(population) if population is not None else None,
+        ratio=Decimal(str(after.get("ratio", SAMPLE_RATIO))),
+        top_n=int(after.get("top_n", TOP_N)),
+    )
+
+
+def _parse_at(text: str) -> datetime | None:
+    try:
+        return datetime.strptime(text, "%Y-%m-%dT%H:%M:%S.%fZ")
+    except ValueError:
+        return None
+
+
+def _local(value: datetime | None) -> str:
+    local = to_local(value)
+    return local.strftime("%Y-%m-%d %H:%M") if local else ""
+
+
+def write_recheck_xlsx(db: Database, actor: Actor, event_id: uuid.UUID, path: str | Path) -> Path:
+    """The printable recheck list (复核清单): one row per drawn station with why it was drawn,
+    the outcome so far and empty columns to fill in and sign on paper. A4 landscape."""
+    import openpyxl
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+
+    rl = recheck_list(db, actor, event_id)
+    if not rl.status.drawn:
+        raise KmError(
+            "尚未抽取复核样本，没有可打印的复核清单。",
+            "The recheck sample has not been drawn yet; there is no list to print.",
+            code="not_drawn",
+        )
+    st = rl.status
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "复核清单"
+    ws.append([f"{rl.event_name}　复核清单"])
+    ws["A1"].font = Font(bold=True, size=14)
+    drawn = f"抽取时间：{_local(rl.drawn_at)}　抽取人：{rl.drawn_by}"
+    if rl.population is not None:
+        drawn += f"　参与排名 {rl.population} 人"
+    ws.append([drawn])
+    ws.append([f"抽取规则：{rl.rule_zh()}"])
+    pct = format((st.error_rate * 100).quantize(Decimal("0.1")), "f")
+    line = (
+        f"前 {rl.top_n} 名 {rl.top_count} 人，随机抽样 {rl.sample_count} 人；"
+        f"已复核 {rl.checked}/{len(rl.rows)}，差错 {st.errors} 处，差错率 {pct}%"
+    )
+    if st.full_required:
+        line += "　★ 差错率超过上限，须全部复核"
+    ws.append([line])
+    if st.full_required:
+        ws["A4"].font = Font(bold=True, color="A61B1B")
+    header = ["序号", "工位号", "抽取原因", "复核结果", "差错说明", "复核人", "复核时间", "签字"]
+    ws.append(header)
+    head_row = ws.max_row
+    thin = Side(style="thin", color="808080")
+    box = Border(left=thin, right=thin, top=thin, bottom=thin)
+    for cell in ws[head_row]:
+        cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", fgColor="DDE3EA")
+        cell.border = box
+        cell.alignment = Alignment(horizontal="center", vertical="center")
+    for n, r in enumerate(rl.rows, start=1):
+        ws.append(
+            [
+                n,
+                r.station_no,
+                r.why_zh(rl.top_n),
+                r.outcome_zh if r.checked else "□ 无误　□ 有差错",
+                r.note,
+                r.checked_by,
+                _local(r.checked_at),
+                "",
+            ]
+        )
+        for cell in ws[ws.max_row]:
+            cell.border = box
+            cell.alignment = Alignment(vertical="center", wrap_text=True)
+        ws.row_dimensions[ws.max_row].height = 24
+    ws.append([])
+    ws.append(["裁判长签字：＿＿＿＿＿＿＿＿　　日期：＿＿＿＿＿＿＿＿"])
+    for col, width in zip("ABCDEFGH", (6, 8, 26, 16, 40, 12, 17, 14), strict=True):
+        ws.column_dimensions[col].width = width
+    ws.print_title_rows = f"{head_row}:{head_row}"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    out = Path(path)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_name(out.name + ".part")
+    wb.save(tmp)
+    tmp.replace(out)
+    return out
+
+
 __all__ = [
     "ERROR_LIMIT",
     "SAMPLE_RATIO",
     "TOP_N",
+    "RecheckList",
+    "RecheckRow",
     "default_ranking",
+    "recheck_list",
     "recheck_sample",
     "recheck_status",
     "record_recheck",
     "sample_size",
     "simple_ranking",
+    "write_recheck_xlsx",
 ]

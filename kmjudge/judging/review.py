@@ -11,6 +11,8 @@ disagreement is flagged again.
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
+from datetime import datetime
 from decimal import Decimal
 
 from sqlalchemy import select
@@ -19,9 +21,9 @@ from sqlalchemy.orm import Session
 from kmjudge import audit
 from kmjudge.accounts import Actor, Perm
 from kmjudge.db.engine import Database
-from kmjudge.db.models import Event, Score
+from kmjudge.db.models import AuditEntry, Event, Score, User
 from kmjudge.errors import KmError
-from kmjudge.judging import common
+from kmjudge.judging import common, rules
 from kmjudge.judging.views import (
     PanelValue,
     ReopenRequest,
@@ -229,8 +231,208 @@ def review_list(db: Database, actor: Actor, event_id: uuid.UUID) -> ReviewList:
         )
 
 
+# --------------------------------------------------------------------------- corrections
+
+
+@dataclass(frozen=True)
+class PanelMark:
+    """One judge's mark on one station and aspect, for the chief judge's correction form."""
+
+    judge_username: str
+    judge_name: str
+    trainee: bool
+    value: Decimal | None  # None: no mark yet
+    version: int  # 0: no mark yet
+    status: str
+    source: str
+    excluded: bool  # 回避: the judge may not mark this contestant
+
+
+@dataclass(frozen=True)
+class PanelMarks:
+    station_no: int
+    aspect_code: str
+    aspect_title: str
+    criterion_code: str
+    kind: str
+    hint_zh: str
+    hint_en: str
+    locked: bool  # criterion or event locked: a correction needs the chief judge's PIN
+    competing: bool  # False: absent / withdrawn / disqualified (nothing to correct)
+    marks: tuple[PanelMark, ...]
+
+
+def panel_marks(
+    db: Database, actor: Actor, event_id: uuid.UUID, station_no: int, aspect_code: str
+) -> PanelMarks:
+    """Every judge who marks (or marked) one station's aspect, with the mark and its version:
+    what the chief judge sees before correcting one of them."""
+    common.require_any(actor, Perm.REVIEW_SCORES, Perm.LOCK)
+    with db.read() as s:
+        ev = common.load_event(s, event_id)
+        scheme = common.scheme_index(s, event_id)
+        aspect = scheme.aspect(aspect_code)
+        crit = scheme.criterion_by_id(aspect.criterion_id)
+        seat = common.seat_at(s, ev, station_no)
+        scores = {
+            sc.judge_id: sc
+            for sc in s.scalars(
+                select(Score).where(
+                    Score.registration_id == seat.registration_id, Score.aspect_id == aspect.id
+                )
+            )
+        }
+        covs = common.coverages(s, event_id)
+        judge_ids = {
+            uid for uid, c in covs.items() if c.trainee_for(aspect, seat.group) is not None
+        } | set(scores)
+        names = common.usernames(s, judge_ids)
+        excluded = {u for u, _r in common.excluded_pairs(s, event_id) if _r == seat.registration_id}
+        marks = []
+        for uid in judge_ids:
+            sc = scores.get(uid)
+            cov = covs.get(uid)
+            trainee = (
+                sc.trainee if sc is not None else bool(cov and cov.trainee_for(aspect, seat.group))
+            )
+            uname, dname = names.get(uid, ("?", "?"))
+            marks.append(
+                PanelMark(
+                    uname,
+                    dname,
+                    trainee,
+                    sc.value if sc else None,
+                    sc.version if sc else 0,
+                    sc.status if sc else "",
+                    sc.source if sc else "",
+                    uid in excluded,
+                )
+            )
+        marks.sort(key=lambda m: (m.trainee, m.judge_username))
+        zh, en = rules.hint(aspect)
+        return PanelMarks(
+            station_no=station_no,
+            aspect_code=aspect.code,
+            aspect_title=aspect.title,
+            criterion_code=crit.code,
+            kind=aspect.kind,
+            hint_zh=zh,
+            hint_en=en,
+            locked=ev.locked_at is not None or crit.locked_at is not None,
+            competing=seat.active,
+            marks=tuple(marks),
+        )
+
+
+@dataclass(frozen=True)
+class DeskChoices:
+    """What the chief judge's forms offer: stations, aspects and criteria of the event."""
+
+    stations: tuple[tuple[int, str], ...]  # (station, shown status: active | absent ...)
+    aspects: tuple[tuple[str, str, str, str], ...]  # (code, title, criterion code, kind)
+    criteria: tuple[tuple[str, str, bool], ...]  # (code, title, locked)
+    event_locked: bool
+
+
+def desk_choices(db: Database, actor: Actor, event_id: uuid.UUID) -> DeskChoices:
+    common.require_any(actor, Perm.REVIEW_SCORES, Perm.LOCK)
+    with db.read() as s:
+        ev = common.load_event(s, event_id)
+        scheme = common.scheme_index(s, event_id)
+        return DeskChoices(
+            stations=tuple(
+                (x.station_no, x.shown_status)
+                for x in common.seats(s, ev)
+                if x.station_no is not None
+            ),
+            aspects=tuple((a.code, a.title, a.criterion_code, a.kind) for a in scheme.aspects),
+            criteria=tuple((c.code, c.title, c.locked_at is not None) for c in scheme.criteria),
+            event_locked=ev.locked_at is not None,
+        )
+
+
+@dataclass(frozen=True)
+class CorrectionView:
+    """A mark the chief judge corrected (from the audit trail, so nothing is ever lost)."""
+
+    at: datetime  # naive UTC
+    by: str  # username of the chief judge
+    station_no: int | None
+    aspect_code: str
+    judge_username: str
+    before: Decimal | None
+    after: Decimal | None
+    reason: str
+    locked: bool  # made on locked marks (with the PIN)
+    by_name: str = ""  # the chief judge's display name
+
+
+def corrections(db: Database, actor: Actor, event_id: uuid.UUID) -> list[CorrectionView]:
+    """Every correction of the event, newest first."""
+    common.require_any(actor, Perm.REVIEW_SCORES, Perm.LOCK)
+    with db.read() as s:
+        common.load_event(s, event_id)
+        entries = s.scalars(
+            select(AuditEntry)
+            .where(
+                AuditEntry.event_id == event_id,
+                AuditEntry.action.in_(("score.correct", "score.correct_locked")),
+            )
+            .order_by(AuditEntry.id.desc())
+        ).all()
+        names = {
+            u: n
+            for u, n in s.execute(
+                select(User.username, User.display_name).where(
+                    User.username.in_({e.username for e in entries})
+                )
+            )
+        }
+        out = []
+        for e in entries:
+            after = e.after or {}
+            before = e.before or {}
+            station = after.get("station")
+            out.append(
+                CorrectionView(
+                    at=datetime.strptime(e.at, "%Y-%m-%dT%H:%M:%S.%fZ"),
+                    by=e.username,
+                    station_no=int(station) if station is not None else None,
+                    aspect_code=str(after.get("aspect", "")),
+                    judge_username=str(after.get("judge", "")),
+                    before=_dec(before.get("value")),
+                    after=_dec(after.get("value")),
+                    reason=str(after.get("reason", "")),
+                    locked=e.action == "score.correct_locked",
+                    by_name=names.get(e.username, ""),
+                )
+            )
+        return out
+
+
+def _dec(value: object) -> Decimal | None:
+    if value is None:
+        return None
+    try:
+        return Decimal(str(value))
+    except ArithmeticError:
+        return None
+
+
 def spread_of(values: list[Decimal]) -> Decimal:
     return max(values) - min(values) if values else Decimal(0)
 
 
-__all__ = ["compute_flags", "override", "review_list", "spread_flags"]
+__all__ = [
+    "CorrectionView",
+    "DeskChoices",
+    "PanelMark",
+    "PanelMarks",
+    "compute_flags",
+    "corrections",
+    "desk_choices",
+    "override",
+    "panel_marks",
+    "review_list",
+    "spread_flags",
+]

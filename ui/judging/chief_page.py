@@ -1,20 +1,27 @@
-"""The chief judge's desk (裁判长审核): completeness, spread flags and overrides, lock/unlock."""
+"""The chief judge's desk (裁判长审核): completeness, spread flags and overrides, 复核
+recheck, 申诉 appeals, corrections and reopen requests, lock/unlock.
+
+The page owns the banner, the summary and the completeness/flags/lock tabs; the recheck,
+appeals and corrections tabs live in ``chief_recheck``, ``chief_appeals`` and
+``chief_corrections`` and act through :meth:`ChiefPage.finished` / :meth:`ChiefPage.failed`,
+so every action ends in one result banner and one ``done`` signal.
+"""
 
 from __future__ import annotations
 
+import importlib
 import uuid
+from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
+    QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -24,27 +31,30 @@ from kmjudge.errors import ValidationFailed
 from kmjudge.judging import lock, review
 from kmjudge.judging.views import ReviewList, SpreadFlag
 from ui.context import AppContext
+from ui.judging.chief_appeals import AppealsTab
+from ui.judging.chief_common import ChiefTab, make_table, selected_row
+from ui.judging.chief_corrections import CorrectionsTab
+from ui.judging.chief_recheck import RecheckTab
 from ui.judging.models import SimpleTableModel, flag_row, missing_row
 from ui.widgets import MessageBanner, alive, heading, hint, pin_field
 
+THEORY_WIZARD = "ui.judging.theory_wizard"
 
-def _table(parent: QWidget, name: str, model: SimpleTableModel) -> QTableView:
-    t = QTableView(parent)
-    t.setObjectName(name)
-    t.setModel(model)
-    t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    t.setAlternatingRowColors(True)
-    t.verticalHeader().hide()
-    t.horizontalHeader().setStretchLastSection(True)
-    t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    return t
+
+def theory_wizard() -> Any | None:
+    """``open_theory_wizard(ctx, parent, event_id)`` when that module is installed."""
+    try:
+        module = importlib.import_module(THEORY_WIZARD)
+    except ImportError:
+        return None
+    return getattr(module, "open_theory_wizard", None)
 
 
 class ChiefPage(QWidget):
     refreshed = Signal()
-    done = Signal(str)  # what finished: override | lock | unlock
+    # what finished: override | lock | unlock | draw | recheck | export | appeal | decide |
+    # reopen | correct | lock_criterion | unlock_criterion | failed
+    done = Signal(str)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -62,8 +72,15 @@ class ChiefPage(QWidget):
         self.summary = hint("", self)
         self.summary.setObjectName("summaryLabel")
         top.addWidget(self.summary, 1)
+        self.theory_button: QPushButton | None = None
+        if theory_wizard() is not None:
+            self.theory_button = QPushButton(self.tr("Import theory scores…"), self)
+            self.theory_button.setObjectName("theoryButton")
+            self.theory_button.clicked.connect(self.open_theory_wizard)
+            top.addWidget(self.theory_button)
         self.refresh_button = QPushButton(self.tr("Refresh"), self)
         self.refresh_button.setObjectName("refreshButton")
+        self.refresh_button.setShortcut("F5")
         self.refresh_button.clicked.connect(self.refresh)
         top.addWidget(self.refresh_button)
         lay.addLayout(top)
@@ -87,7 +104,7 @@ class ChiefPage(QWidget):
             ],
             self,
         )
-        self.criteria_table = _table(comp, "criteriaTable", self.criteria_model)
+        self.criteria_table = make_table(comp, "criteriaTable", self.criteria_model)
         left = QVBoxLayout()
         left.addWidget(QLabel(self.tr("Per criterion"), comp))
         left.addWidget(self.criteria_table)
@@ -95,7 +112,7 @@ class ChiefPage(QWidget):
         self.missing_model = SimpleTableModel(
             [self.tr("Judge"), self.tr("Station"), self.tr("Aspect")], self
         )
-        self.missing_table = _table(comp, "missingTable", self.missing_model)
+        self.missing_table = make_table(comp, "missingTable", self.missing_model)
         right = QVBoxLayout()
         self.missing_caption = QLabel(self.tr("Marks still missing"), comp)
         right.addWidget(self.missing_caption)
@@ -126,25 +143,38 @@ class ChiefPage(QWidget):
             ],
             self,
         )
-        self.flag_table = _table(fl, "flagTable", self.flag_model)
+        self.flag_table = make_table(fl, "flagTable", self.flag_model)
         fv.addWidget(self.flag_table, 1)
         row = QHBoxLayout()
         self.reason_edit = QLineEdit(fl)
         self.reason_edit.setObjectName("overrideReason")
         self.reason_edit.setPlaceholderText(self.tr("Reason for accepting the grades (required)"))
+        self.reason_edit.returnPressed.connect(self.override_selected)
         row.addWidget(self.reason_edit, 1)
         self.override_button = QPushButton(self.tr("Accept as scored"), fl)
         self.override_button.setObjectName("overrideButton")
         self.override_button.clicked.connect(self.override_selected)
         row.addWidget(self.override_button)
+        self.correct_flag_button = QPushButton(self.tr("Correct a judge's mark…"), fl)
+        self.correct_flag_button.setObjectName("correctFlagButton")
+        self.correct_flag_button.clicked.connect(self.correct_selected_flag)
+        row.addWidget(self.correct_flag_button)
         fv.addLayout(row)
         self.tabs.addTab(fl, self.tr("Spread flags"))
+
+        self.recheck_tab = RecheckTab(self)
+        self.tabs.addTab(self.recheck_tab, self.tr("Recheck"))
+        self.appeals_tab = AppealsTab(self)
+        self.tabs.addTab(self.appeals_tab, self.tr("Appeals"))
+        self.corrections_tab = CorrectionsTab(self)
+        self.tabs.addTab(self.corrections_tab, self.tr("Corrections and reopening"))
+        self.sub_tabs: list[ChiefTab] = [self.recheck_tab, self.appeals_tab, self.corrections_tab]
 
         # lock
         lk = QWidget(self)
         lv = QVBoxLayout(lk)
         self.blocker_model = SimpleTableModel([self.tr("Criterion"), self.tr("What blocks")], self)
-        self.blocker_table = _table(lk, "blockerTable", self.blocker_model)
+        self.blocker_table = make_table(lk, "blockerTable", self.blocker_model)
         lv.addWidget(QLabel(self.tr("What still stops the lock"), lk))
         lv.addWidget(self.blocker_table, 1)
         lock_row = QHBoxLayout()
@@ -152,13 +182,26 @@ class ChiefPage(QWidget):
         self.lock_button.setObjectName("primary")
         self.lock_button.clicked.connect(self.lock_event)
         lock_row.addWidget(self.lock_button)
+        lock_row.addSpacing(24)
+        lock_row.addWidget(QLabel(self.tr("One criterion:"), lk))
+        self.lock_criterion_combo = QComboBox(lk)
+        self.lock_criterion_combo.setObjectName("lockCriterionCombo")
+        lock_row.addWidget(self.lock_criterion_combo)
+        self.lock_criterion_button = QPushButton(self.tr("Lock this criterion"), lk)
+        self.lock_criterion_button.setObjectName("lockCriterionButton")
+        self.lock_criterion_button.clicked.connect(self.lock_criterion)
+        lock_row.addWidget(self.lock_criterion_button)
         lock_row.addStretch(1)
         lv.addLayout(lock_row)
         box = QGroupBox(self.tr("Unlock (needs your PIN and a reason)"), lk)
         form = QFormLayout(box)
+        self.unlock_scope = QComboBox(box)
+        self.unlock_scope.setObjectName("unlockScope")
+        form.addRow(self.tr("What:"), self.unlock_scope)
         self.unlock_reason = QLineEdit(box)
         self.unlock_reason.setObjectName("unlockReason")
         self.unlock_pin = pin_field(box, "unlockPin")
+        self.unlock_pin.returnPressed.connect(self.unlock_event)
         form.addRow(self.tr("Reason:"), self.unlock_reason)
         form.addRow(self.tr("PIN:"), self.unlock_pin)
         self.unlock_button = QPushButton(self.tr("Unlock the event"), box)
@@ -166,6 +209,7 @@ class ChiefPage(QWidget):
         self.unlock_button.clicked.connect(self.unlock_event)
         form.addRow("", self.unlock_button)
         lv.addWidget(box)
+        self.lock_tab = lk
         self.tabs.addTab(lk, self.tr("Lock"))
 
         ctx.bus.event_changed.connect(self._event_changed)
@@ -174,6 +218,7 @@ class ChiefPage(QWidget):
 
     def _event_changed(self, event_id: uuid.UUID | None) -> None:
         self.event_id = event_id
+        self.banner.clear()
         self.refresh()
 
     def refresh(self) -> None:
@@ -187,11 +232,37 @@ class ChiefPage(QWidget):
             on_success=alive(self, self._loaded),
             on_error=alive(self, lambda exc: self.banner.error(self.ctx.error_text(exc))),
         )
+        self.ctx.worker.run(
+            review.desk_choices,
+            self.ctx.db,
+            self.ctx.actor,
+            self.event_id,
+            on_success=alive(self, self._choices),
+        )
+        for tab in self.sub_tabs:
+            tab.refresh()
+
+    def _choices(self, choices: review.DeskChoices) -> None:
+        self.corrections_tab.set_choices(choices)
+        keep = self.lock_criterion_combo.currentData()
+        self.lock_criterion_combo.clear()
+        scope = self.unlock_scope.currentData()
+        self.unlock_scope.clear()
+        self.unlock_scope.addItem(self.tr("The whole event"), "")
+        for code, title, locked in choices.criteria:
+            state = self.tr(" (locked)") if locked else ""
+            self.lock_criterion_combo.addItem(f"{code} {title}{state}", code)
+            self.unlock_scope.addItem(self.tr("Criterion {c}").format(c=f"{code} {title}"), code)
+        for combo, value in ((self.lock_criterion_combo, keep), (self.unlock_scope, scope)):
+            i = combo.findData(value)
+            if i >= 0:
+                combo.setCurrentIndex(i)
 
     def _loaded(self, rl: ReviewList) -> None:
         self.review = rl
         comp = rl.completeness
-        rows, colors = [], []
+        rows: list[list[str]] = []
+        colors: list[str | None] = []
         for c in comp.criteria:
             state = (
                 self.tr("locked")
@@ -230,15 +301,14 @@ class ChiefPage(QWidget):
             )
         )
         self.tabs.setTabText(1, self.tr("Spread flags ({n})").format(n=len(self.flags)))
+        self.corrections_tab.show_requests(list(rl.reopen_requests))
         self.refreshed.emit()
 
     # ---------------------------------------------------------------- actions
 
     def selected_flag(self) -> SpreadFlag | None:
-        rows = self.flag_table.selectionModel().selectedRows()
-        if not rows:
-            return None
-        return self.flags[rows[0].row()]
+        row = selected_row(self.flag_table)
+        return self.flags[row] if row is not None else None
 
     def override_selected(self) -> None:
         flag = self.selected_flag()
@@ -259,8 +329,16 @@ class ChiefPage(QWidget):
             flag.aspect_code,
             reason,
             on_success=alive(self, lambda _f: self._done("override")),
-            on_error=alive(self, self._failed),
+            on_error=alive(self, self.failed),
         )
+
+    def correct_selected_flag(self) -> None:
+        flag = self.selected_flag()
+        if flag is None:
+            self.banner.error(self.tr("Select a flagged panel first."))
+            return
+        self.tabs.setCurrentWidget(self.corrections_tab)
+        self.corrections_tab.prefill(flag.station_no, flag.aspect_code)
 
     def lock_event(self) -> None:
         if self.event_id is None:
@@ -274,23 +352,65 @@ class ChiefPage(QWidget):
             on_error=alive(self, self._lock_failed),
         )
 
+    def lock_criterion(self) -> None:
+        code = self.lock_criterion_combo.currentData()
+        if self.event_id is None or not code:
+            return
+        self.ctx.worker.run(
+            lock.lock_criterion,
+            self.ctx.db,
+            self.ctx.actor,
+            self.event_id,
+            code,
+            on_success=alive(
+                self,
+                lambda _r: self.finished(
+                    "lock_criterion", self.tr("Criterion {c} is locked.").format(c=code)
+                ),
+            ),
+            on_error=alive(self, self.failed),
+        )
+
     def unlock_event(self) -> None:
         if self.event_id is None:
             return
         reason = self.unlock_reason.text().strip()
         if not reason:
             self.banner.error(self.tr("Write the reason for unlocking."))
+            self.unlock_reason.setFocus()
             return
+        if not self.unlock_pin.text():
+            self.banner.error(self.tr("Enter your PIN to unlock."))
+            self.unlock_pin.setFocus()
+            return
+        code = self.unlock_scope.currentData() or ""
+        if code:
+            fn: Any = lock.unlock_criterion
+            args: tuple[Any, ...] = (code, self.unlock_pin.text(), reason)
+            ok = lambda _r: self.finished(  # noqa: E731
+                "unlock_criterion", self.tr("Criterion {c} is unlocked.").format(c=code)
+            )
+        else:
+            fn, args = lock.unlock_event, (self.unlock_pin.text(), reason)
+            ok = lambda _r: self._done("unlock")  # noqa: E731
         self.ctx.worker.run(
-            lock.unlock_event,
+            fn,
             self.ctx.db,
             self.ctx.actor,
             self.event_id,
-            self.unlock_pin.text(),
-            reason,
-            on_success=alive(self, lambda _r: self._done("unlock")),
-            on_error=alive(self, self._failed),
+            *args,
+            on_success=alive(self, ok),
+            on_error=alive(self, self.failed),
         )
+
+    def open_theory_wizard(self) -> None:
+        opener = theory_wizard()
+        if opener is None or self.event_id is None:
+            return
+        opener(self.ctx, self, self.event_id)
+        self.refresh()
+
+    # ---------------------------------------------------------------- results
 
     def _done(self, what: str) -> None:
         texts = {
@@ -298,8 +418,15 @@ class ChiefPage(QWidget):
             "lock": self.tr("The event is locked."),
             "unlock": self.tr("The event is unlocked."),
         }
-        self.banner.success(texts[what])
-        self.reason_edit.clear()
+        self.finished(what, texts[what])
+
+    def finished(self, what: str, message: str) -> None:
+        """An action succeeded: green banner, fields that held it cleared, page refreshed."""
+        self.banner.success(message)
+        if what == "override":
+            self.reason_edit.clear()
+        if what in ("unlock", "unlock_criterion"):
+            self.unlock_reason.clear()
         self.unlock_pin.clear()
         self.done.emit(what)
         self.refresh()
@@ -312,8 +439,9 @@ class ChiefPage(QWidget):
             self.done.emit("failed")
             self.refresh()
             return
-        self._failed(exc)
+        self.failed(exc)
 
-    def _failed(self, exc: BaseException) -> None:
+    def failed(self, exc: BaseException) -> None:
         self.banner.error(self.ctx.error_text(exc))
+        self.unlock_pin.clear()
         self.done.emit("failed")
