@@ -6,6 +6,7 @@
     kmjudge judging enter EVENT STATION ASPECT VALUE [--version N]
     kmjudge judging submit EVENT CRITERION             (PIN again: KMJUDGE_SECRET or a prompt)
     kmjudge judging reopen EVENT CRITERION JUDGE --reason R
+    kmjudge judging reopen-request EVENT CRITERION --reason R   (the judge asks)
     kmjudge judging sheets EVENT JUDGE CRITERION [--stations 1-10,12] [--pdf FILE]
     kmjudge judging paper-enter CODE PASS 3:A1.2=8.5 ...
     kmjudge judging differences EVENT [--code CODE] | resolve CODE STATION ASPECT VALUE
@@ -59,17 +60,12 @@ def _secret(args: argparse.Namespace) -> str:
 
 
 def _stations(text: str | None) -> list[int] | None:
+    """``1-10,12`` -> station numbers; bad parts are refused with a message naming them."""
     if not text:
         return None
-    out: list[int] = []
-    for part in text.replace("，", ",").split(","):
-        part = part.strip()
-        if "-" in part:
-            lo, hi = part.split("-", 1)
-            out.extend(range(int(lo), int(hi) + 1))
-        elif part:
-            out.append(int(part))
-    return out
+    from kmjudge.judging.paper import parse_stations
+
+    return parse_stations(text)
 
 
 def _lines(rows: list[dict[str, Any]], fmt: str, empty: str) -> list[str]:
@@ -257,6 +253,21 @@ def cmd_reopen(args: argparse.Namespace) -> dict[str, Any]:
     finally:
         db.dispose()
     return {"reopened": args.criterion, "_text": [f"{args.judge}: {args.criterion} reopened."]}
+
+
+def cmd_reopen_request(args: argparse.Namespace) -> dict[str, Any]:
+    from kmjudge.judging import entry
+
+    db, actor, ev = _ctx(args)
+    try:
+        assert ev is not None
+        entry.request_reopen(db, actor, ev, args.criterion, args.reason)
+    finally:
+        db.dispose()
+    return {
+        "reopen_requested": args.criterion,
+        "_text": [f"{args.criterion}: the chief judge has been asked to reopen it."],
+    }
 
 
 # --------------------------------------------------------------------------- paper
@@ -635,6 +646,10 @@ def register(top: Any, leaf: Leaf) -> None:
     p.add_argument("event")
     p.add_argument("criterion")
     p.add_argument("judge")
+    p.add_argument("--reason", required=True)
+    p = leaf(jp, "reopen-request", cmd_reopen_request, "ask the chief judge to reopen (judge)")
+    p.add_argument("event")
+    p.add_argument("criterion")
     p.add_argument("--reason", required=True)
     p = leaf(jp, "sheets", cmd_sheets, "create paper marking sheets (and print them)")
     p.add_argument("event")

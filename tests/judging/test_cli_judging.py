@@ -121,3 +121,73 @@ def test_paper_sheets_and_double_entry_from_the_command_line(
     assert (two["confirmed"], two["differing"]) == (1, ["2:A1.2"])
     diffs = run(venue, monkeypatch, capsys, "chief", "judging", "differences", ev)
     assert [(d["pass1"], d["pass2"]) for d in diffs["differences"]] == [("7.5", "8")]
+
+
+def test_judge_asks_to_reopen_and_the_chief_reopens_from_the_command_line(
+    venue: Venue,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """An open criterion cannot be 'asked to reopen'; after submit the request is stored and
+    the chief judge's reopen makes the judge's marks editable again."""
+    from kmjudge.judging import entry, review
+
+    ev = str(venue.event_id)
+    venue.fill(("j1",))
+    early = run(
+        venue,
+        monkeypatch,
+        capsys,
+        "j1",
+        "judging",
+        "reopen-request",
+        ev,
+        "A",
+        "--reason",
+        "3 号工位写错",
+    )
+    assert "not submitted" in early["message"]
+    run(venue, monkeypatch, capsys, "j1", "judging", "submit", ev, "A")
+    asked = run(
+        venue,
+        monkeypatch,
+        capsys,
+        "j1",
+        "judging",
+        "reopen-request",
+        ev,
+        "A",
+        "--reason",
+        "2 号写错",
+    )
+    assert asked["reopen_requested"] == "A"
+    desk = review.review_list(venue.db, venue.actor("chief"), venue.event_id)
+    assert [(r.judge_username, r.reason) for r in desk.reopen_requests] == [("j1", "2 号写错")]
+    run(
+        venue,
+        monkeypatch,
+        capsys,
+        "chief",
+        "judging",
+        "reopen",
+        ev,
+        "A",
+        "j1",
+        "--reason",
+        "同意修改 2 号",
+    )
+    grid = entry.judge_sheet(venue.db, venue.actor("j1"), venue.event_id)
+    assert not next(c for c in grid.criteria if c.code == "A").submitted
+
+
+def test_bad_station_list_is_refused_with_a_message_not_a_crash(
+    venue: Venue,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """``--stations 1-a`` names the bad part (it used to end in a ValueError traceback)."""
+    ev = str(venue.event_id)
+    out = run(
+        venue, monkeypatch, capsys, "chief", "judging", "sheets", ev, "j1", "A", "--stations", "1-a"
+    )
+    assert out["error"] and "1-a" in out["message"]

@@ -152,3 +152,35 @@ def test_submitted_cells_are_read_only(qtbot: QtBot, venue, make_ctx) -> None:
         CELL_BLOCKS["submitted"] in page.model.index(0, 2).data()
         or page.model.index(0, 2).data() == ""
     )
+
+
+def test_judge_asks_to_reopen_a_submitted_criterion(
+    qtbot: QtBot, venue, make_ctx, monkeypatch
+) -> None:
+    """After submitting, the judge's button asks the chief judge to reopen, with a reason; the
+    request reaches the chief judge's list and the button is then disabled."""
+    from PySide6.QtWidgets import QInputDialog
+
+    from kmjudge.judging import review
+
+    venue.fill(("j1",))
+    page = _page(qtbot, make_ctx("j1"))
+    page.criterion_combo.setCurrentIndex(page.criterion_combo.findData("A"))
+    assert page.submit_button.isEnabled() and not page.reopen_button.isEnabled()
+    with qtbot.waitSignal(page.refreshed, timeout=WAIT_MS):
+        page.submit_criterion("A", "2580")
+    page.criterion_combo.setCurrentIndex(page.criterion_combo.findData("A"))
+    assert page.reopen_button.isEnabled() and not page.submit_button.isEnabled()
+
+    monkeypatch.setattr(
+        QInputDialog, "getText", staticmethod(lambda *a, **k: ("3 号工位 A1.2 写错了", True))
+    )
+    with qtbot.waitSignal(page.refreshed, timeout=WAIT_MS):
+        qtbot.mouseClick(page.reopen_button, Qt.MouseButton.LeftButton)
+    assert "A" in page.status.text()
+    page.criterion_combo.setCurrentIndex(page.criterion_combo.findData("A"))
+    assert not page.reopen_button.isEnabled()
+    desk = review.review_list(venue.db, venue.actor("chief"), venue.event_id)
+    assert [(r.criterion_code, r.judge_username, r.reason) for r in desk.reopen_requests] == [
+        ("A", "j1", "3 号工位 A1.2 写错了")
+    ]

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -33,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from kmjudge.errors import ConflictError
 from kmjudge.judging import entry, rules
-from kmjudge.judging.views import JudgeGrid, ScoreView
+from kmjudge.judging.views import CriterionState, JudgeGrid, ScoreView
 from ui.context import AppContext
 from ui.judging.models import JudgeGridModel, fmt_value, station_text
 from ui.widgets import MessageBanner, alive, heading, hint, pin_field
@@ -245,6 +246,14 @@ class JudgePage(QWidget):
         self.submit_button.setObjectName("primary")
         self.submit_button.clicked.connect(self._ask_submit)
         bottom.addWidget(self.submit_button)
+        self.reopen_button = QPushButton(self.tr("Ask the chief judge to reopen…"), self)
+        self.reopen_button.setObjectName("reopenRequestButton")
+        self.reopen_button.setToolTip(
+            self.tr("A submitted criterion can only be changed after the chief judge reopens it.")
+        )
+        self.reopen_button.clicked.connect(self._ask_reopen)
+        bottom.addWidget(self.reopen_button)
+        self.criterion_combo.currentIndexChanged.connect(self._criterion_state)
         bottom.addStretch(1)
         self.status = MessageBanner(self)
         lay.addLayout(bottom)
@@ -282,9 +291,12 @@ class JudgePage(QWidget):
             state = ""
             if c.locked:
                 state = self.tr(" (locked)")
+            elif c.reopen_requested:
+                state = self.tr(" (submitted, reopen asked)")
             elif c.submitted:
                 state = self.tr(" (submitted)")
             self.criterion_combo.addItem(f"{c.code} {c.title}{state}", c.code)
+        self._criterion_state()
         self._update_progress()
         if self.model.rowCount() and self.model.columnCount():
             if cur.isValid() and cur.row() < self.model.rowCount():
@@ -388,6 +400,20 @@ class JudgePage(QWidget):
 
     # ---------------------------------------------------------------- submit
 
+    def _current_criterion(self) -> CriterionState | None:
+        code = self.criterion_combo.currentData()
+        if self.grid is None or not code:
+            return None
+        return next((c for c in self.grid.criteria if c.code == code), None)
+
+    def _criterion_state(self) -> None:
+        """Submit while open; ask to reopen once submitted (and not locked, not yet asked)."""
+        c = self._current_criterion()
+        self.submit_button.setEnabled(c is not None and not c.submitted and not c.locked)
+        self.reopen_button.setEnabled(
+            c is not None and c.submitted and not c.locked and not c.reopen_requested
+        )
+
     def _ask_submit(self) -> None:
         code = self.criterion_combo.currentData()
         if not code:
@@ -415,6 +441,42 @@ class JudgePage(QWidget):
             on_success=alive(self, lambda _v, c=code: self._submitted(c)),
             on_error=alive(self, lambda exc: self.status.error(self.ctx.error_text(exc))),
         )
+
+    def _ask_reopen(self) -> None:
+        c = self._current_criterion()
+        if c is None:
+            return
+        reason, ok = QInputDialog.getText(
+            self,
+            self.tr("Ask to reopen"),
+            self.tr(
+                "Why must criterion {code} be reopened (station, aspect, what is wrong)?"
+            ).format(code=c.code),
+        )
+        if ok:
+            self.request_reopen(c.code, reason)
+
+    def request_reopen(self, code: str, reason: str) -> None:
+        if self.event_id is None:
+            return
+        self.ctx.worker.run(
+            entry.request_reopen,
+            self.ctx.db,
+            self.ctx.actor,
+            self.event_id,
+            code,
+            reason,
+            on_success=alive(self, lambda _v, c=code: self._reopen_requested(c)),
+            on_error=alive(self, lambda exc: self.status.error(self.ctx.error_text(exc))),
+        )
+
+    def _reopen_requested(self, code: str) -> None:
+        self.status.success(
+            self.tr(
+                "Asked the chief judge to reopen criterion {code}; it stays read-only until then."
+            ).format(code=code)
+        )
+        self.refresh()
 
     def _submitted(self, code: str) -> None:
         self.status.success(self.tr("Criterion {code} submitted.").format(code=code))
