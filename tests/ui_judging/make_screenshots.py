@@ -89,7 +89,7 @@ def main() -> None:
     page.tabs.setCurrentIndex(1)
     wait(300)
     w.grab().save(str(OUT / "judging-chief-flags.png"))
-    page.tabs.setCurrentIndex(2)
+    page.tabs.setCurrentWidget(page.lock_tab)
     page.lock_button.click()
     wait(800)
     w.grab().save(str(OUT / "judging-chief-lock.png"))
