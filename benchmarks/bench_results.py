@@ -1,9 +1,11 @@
 """Results numbers from issue 5, measured (not asserted).
 
     python benchmarks/bench_results.py [--contestants 1000] [--judges 5] [--aspects 40]
+                                       [--pg postgresql+psycopg://user@host:port/db]
 
 - full results of 1,000 contestants x 5 judges x 40 aspects (200,000 scores):
-  engine only, and load from SQLite + engine (target <= 1 s each)
+  engine only, and load from SQLite + engine (target <= 1 s each); with ``--pg`` the same
+  from a fresh database created (and dropped afterwards) on that PostgreSQL server
 - recompute after one score changes, through ``ResultsCache`` (target <= 100 ms)
 - the same recompute done naively (everything again), for comparison
 """
@@ -18,7 +20,8 @@ import sys
 import tempfile
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -184,10 +187,12 @@ def main() -> None:
     ap.add_argument("--judges", type=int, default=5)
     ap.add_argument("--aspects", type=int, default=40)
     ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--pg", default="", help="PostgreSQL server URL (default: a SQLite file)")
     args = ap.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory() as tmp, database_url(args.pg, Path(tmp)) as url:
         os.environ["KMJUDGE_HOME"] = tmp
-        db = open_database(Path(tmp) / "bench.sqlite3")
+        backend = "PostgreSQL" if args.pg else "SQLite"
+        db = open_database(url)
         t0 = time.perf_counter()
         event_id = build(db, args.contestants, args.judges, args.aspects)
         n_scores = args.contestants * args.judges * args.aspects
@@ -220,13 +225,33 @@ def main() -> None:
             )
 
         print(f"{'measure':<44} {'median':>12}  {'':>13}  {'':>16}")
-        row("load from SQLite", t_load, 1.0)
+        row(f"load from {backend}", t_load, 1.0)
         row("engine: full results", t_engine, 1.0)
         row("load + engine", t_both, 1.0)
         row("one score changed (ResultsCache)", t_incr, 0.1)
         row("one score changed, naive full recompute", t_naive, 1.0)
         print(f"\n{ranked} ranked contestants in {len(result.groups)} groups")
         db.dispose()
+
+
+@contextmanager
+def database_url(server: str, tmp: Path) -> Iterator[str]:
+    """A SQLite file in ``tmp``, or a fresh database on the PostgreSQL ``server``."""
+    if not server:
+        yield f"sqlite:///{tmp / 'bench.sqlite3'}"
+        return
+    from sqlalchemy import create_engine, make_url, text
+
+    name = f"kmj_bench_{uuid.uuid4().hex[:8]}"
+    admin = create_engine(server, isolation_level="AUTOCOMMIT")
+    with admin.connect() as c:
+        c.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield make_url(server).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as c:
+            c.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
 
 
 def cache_inputs(cache: ResultsCache, loaded: Any) -> Any:

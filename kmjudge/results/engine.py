@@ -43,6 +43,7 @@ from kmjudge.results.model import (
     Tier,
     contestant_label,
     decimal_of,
+    gc_paused,
     report,
     round_half_up_int,
 )
@@ -566,8 +567,9 @@ def compute(inputs: EventInputs) -> ResultSet:
     """Full results of an event from its inputs."""
     prepared = _prepare(inputs.aspects)
     bands = _bands(inputs.rules)
-    scores = [_score(prepared, c, inputs.rules, bands) for c in inputs.contestants]
-    return rank_scores(scores, inputs.rules)
+    with gc_paused():
+        scores = [_score(prepared, c, inputs.rules, bands) for c in inputs.contestants]
+        return rank_scores(scores, inputs.rules)
 
 
 # --------------------------------------------------------------------------- incremental
@@ -583,9 +585,11 @@ class ResultsCache:
         self._prepared = _prepare(inputs.aspects)
         self._bands = _bands(inputs.rules)
         self._inputs: dict[str, ContestantInput] = {c.key: c for c in inputs.contestants}
-        self._scores: dict[str, ContestantScore] = {
-            c.key: _score(self._prepared, c, self.rules, self._bands) for c in inputs.contestants
-        }
+        with gc_paused():
+            self._scores: dict[str, ContestantScore] = {
+                c.key: _score(self._prepared, c, self.rules, self._bands)
+                for c in inputs.contestants
+            }
         self._result: ResultSet | None = None
 
     def results(self) -> ResultSet:

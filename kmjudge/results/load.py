@@ -1,15 +1,22 @@
 """An event's results inputs, read from the database in a handful of bulk queries.
 
-Reads the Score, TheoryScore, Registration and Contestant tables directly (Core selects, no ORM
-objects per score: 200,000 scores load in well under a second on SQLite). What a stored value
+Reads the Score, TheoryScore, Registration and Contestant tables directly. What a stored value
 means follows the judging rules (``kmjudge.judging.rules``): M = points, J = grade 0-3,
 D = number of occurrences, turned into points here (occurrences x per-occurrence deduction,
 at most the cap) so that the engine only ever sees points.
 
+Speed (issue 5: load + compute 1,000 contestants x 5 judges x 40 aspects within 1 s): the
+200,000 score rows are the whole cost. They are selected with Core (ids cast to text, so that
+no ``uuid.UUID`` is built per row, on PostgreSQL either) and read from the DBAPI cursor as
+plain tuples (``_read_marks``); one ``Mark`` is shared by every identical (judge, value);
+the cycle collector is paused while the objects are built (``model.gc_paused``). The same
+code runs on SQLite and PostgreSQL; ``tests/results/test_load_db.py`` checks it against the
+ORM on both, and ``benchmarks/bench_results.py [--pg URL]`` prints the numbers.
+
 Why not ``kmjudge.judging.results_input.scores_for_results``: results also need each
 contestant's gender and birth date (ranking groups) and identity (kept apart from the engine),
-which that view does not carry, and it builds a ``uuid.UUID`` per score row (the ORM path),
-which is most of the time at 200,000 scores. Both read the same rows with the same meaning;
+which that view does not carry, and it goes through ORM objects, which is most of the time at
+200,000 scores. Both read the same rows with the same meaning;
 ``tests/results/test_load_db.py`` checks that they agree mark for mark.
 
 Names and employers go into ``LoadedEvent.identities``, never into the engine's inputs; the
@@ -25,7 +32,8 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import String, select, type_coerce
+from sqlalchemy import String, cast, select, type_coerce
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from kmjudge.clock import utcnow
@@ -55,6 +63,7 @@ from kmjudge.results.model import (
     EventRules,
     Mark,
     UpgradeRule,
+    gc_paused,
 )
 
 #: Optional site-wide results settings (a ``setting`` row; no schema change needed), e.g.
@@ -202,9 +211,84 @@ def event_meta(s: Session, event_id: uuid.UUID) -> tuple[Event, EventMeta]:
     return ev, meta
 
 
+def _id_text(column: Any) -> Any:
+    """An id column read as text: SQLite stores a UUID as 32 hex digits, PostgreSQL returns
+    ``xxxxxxxx-xxxx-...``; either way a plain string that the driver hands over as is (on
+    PostgreSQL, without the cast, psycopg would build a ``uuid.UUID`` for every row)."""
+    return cast(column, String)
+
+
+#: rows fetched from the driver at a time (keeps memory flat; no effect on the result)
+_CHUNK = 4096
+
+
+def _read_marks(
+    conn: Connection, event_id: uuid.UUID, judge_name: Mapping[str, str]
+) -> tuple[dict[tuple[str, str], list[Mark]], set[str]]:
+    """Every score of the event, grouped by (registration, aspect) as raw text ids, and the
+    judges (usernames) who gave them.
+
+    The hot path of loading results (200,000 rows for 1,000 contestants x 40 aspects x 5
+    judges), measured in ``benchmarks/bench_results.py``. SQLAlchemy compiles and runs the
+    select (parameters bound per dialect, the same statement on SQLite and PostgreSQL), and the
+    rows are then read straight from the DBAPI cursor: plain tuples, no ``Row`` objects and no
+    result processors, which only work here because every column is selected in its raw form
+    (ids cast to text, the value as its stored text, ``trainee`` as 0/1 or a bool).
+
+    Marks repeat a lot (5 judges giving the same few values), so one ``Mark`` per judge and
+    value text is built and shared: a ``Mark`` is an immutable named tuple. Values stay as
+    stored (deduction occurrences are turned into points by the caller, per aspect).
+    """
+    stmt = select(
+        _id_text(Score.registration_id),
+        _id_text(Score.aspect_id),
+        _id_text(Score.judge_id),
+        type_coerce(Score.value, String),
+        Score.trainee,
+    ).where(Score.event_id == event_id)
+    counting: dict[str, dict[str, Mark]] = {}
+    trainees: dict[str, dict[str, Mark]] = {}
+    buckets: dict[tuple[str, str], list[Mark]] = {}
+    result = conn.execute(stmt)
+    cursor = result.cursor
+    try:
+        for chunk in iter(lambda: cursor.fetchmany(_CHUNK), []):
+            for reg, aspect, judge, text, trainee in chunk:
+                try:
+                    mark = (trainees if trainee else counting)[judge][text]
+                except KeyError:
+                    cache = (trainees if trainee else counting).setdefault(judge, {})
+                    value = Decimal(text if isinstance(text, str) else str(text))
+                    mark = cache[text] = Mark(judge_name.get(judge, judge), value, bool(trainee))
+                try:
+                    buckets[reg, aspect].append(mark)
+                except KeyError:
+                    buckets[reg, aspect] = [mark]
+    finally:
+        result.close()
+    seen = {m.judge for cache in (counting, trainees) for ms in cache.values() for m in ms.values()}
+    return buckets, seen
+
+
+_PointsCache = dict[tuple[str, Mark], Mark]
+
+
+def _points(cache: _PointsCache, a: AspectDef, m: Mark) -> Mark:
+    """A deduction mark as points: occurrences x per-occurrence deduction, at most the cap
+    (the rule of ``kmjudge.judging.rules.deduction_points``)."""
+    try:
+        return cache[a.key, m]
+    except KeyError:
+        pts = m.value * a.max_mark
+        if a.cap is not None and pts > a.cap:
+            pts = a.cap
+        out = cache[a.key, m] = Mark(m.judge, pts, m.trainee)
+        return out
+
+
 def load_event(db: Database, event_id: uuid.UUID) -> LoadedEvent:
     """Everything the results of one event are computed from (one read transaction)."""
-    with db.read() as s:
+    with gc_paused(), db.read() as s:
         ev, meta = event_meta(s, event_id)
         rules = rules_of(ev, _settings(s))
 
@@ -218,10 +302,8 @@ def load_event(db: Database, event_id: uuid.UUID) -> LoadedEvent:
         ).all()
         aspects: list[AspectDef] = []
         code_of: dict[uuid.UUID, str] = {}
-        by_code: dict[str, Aspect] = {}
         for a, crit_code, crit_title in aspect_rows:
             code_of[a.id] = a.code
-            by_code[a.code] = a
             aspects.append(
                 AspectDef(
                     key=a.code,
@@ -236,67 +318,39 @@ def load_event(db: Database, event_id: uuid.UUID) -> LoadedEvent:
                     judges_min=a.judges_min,
                 )
             )
+        by_key = {a.key: a for a in aspects}
 
-        # Ids come back raw (no uuid.UUID per row: 600,000 of them cost seconds); the few
-        # registrations, aspects and judges are mapped from their raw ids once.
         conn = s.connection()
-        aspect_raw = {
-            raw: code_of[uuid.UUID(str(raw)) if not isinstance(raw, uuid.UUID) else raw]
-            for (raw,) in conn.execute(
-                select(type_coerce(Aspect.id, String)).where(Aspect.event_id == event_id)
-            )
-        }
-        judges: dict[Any, tuple[uuid.UUID, str, str]] = {
-            raw: (uuid.UUID(str(raw)) if not isinstance(raw, uuid.UUID) else raw, name, shown)
-            for raw, name, shown in conn.execute(
-                select(type_coerce(User.id, String), User.username, User.display_name)
-            )
-        }
-        per_occurrence: dict[Any, tuple[Decimal, Decimal | None]] = {
-            raw: (a.max_mark, a.cap)
-            for raw, a in ((raw, by_code[code]) for raw, code in aspect_raw.items())
-            if a.kind == "D"
-        }
-        judge_name = {raw: j[1] for raw, j in judges.items()}
-        buckets: dict[tuple[Any, Any], list[Mark]] = {}
-        value_cache: dict[str, Decimal] = {}
-        score_rows = conn.execute(
-            select(
-                type_coerce(Score.registration_id, String),
-                type_coerce(Score.aspect_id, String),
-                type_coerce(Score.judge_id, String),
-                type_coerce(Score.value, String),
-                Score.trainee,
-            ).where(Score.event_id == event_id)
-        ).all()
-        new_mark = tuple.__new__  # Mark is a NamedTuple: skip its Python-level __new__
-        for reg_raw, aspect_raw_id, judge_raw, text, trainee in score_rows:
-            try:
-                value = value_cache[text]
-            except KeyError:
-                value = value_cache[text] = Decimal(text)
-            if aspect_raw_id in per_occurrence:
-                per, cap = per_occurrence[aspect_raw_id]
-                value = value * per
-                if cap is not None and value > cap:
-                    value = cap
-            judge = judge_name.get(judge_raw) or str(judge_raw)
-            mark = new_mark(Mark, (judge, value, bool(trainee)))
-            try:
-                buckets[reg_raw, aspect_raw_id].append(mark)
-            except KeyError:
-                buckets[reg_raw, aspect_raw_id] = [mark]
-        used_judges = {m.judge for ms in buckets.values() for m in ms}
-        marks: dict[Any, dict[str, tuple[Mark, ...]]] = {}
-        for (reg_raw, aspect_raw_id), ms in buckets.items():
-            code = aspect_raw.get(aspect_raw_id)
+        # Ids are read as text (``_id_text``): one uuid.UUID per registration, aspect and
+        # judge, never one per score row (600,000 of them would cost seconds).
+        aspect_of: dict[str, AspectDef] = {}
+        for raw, aspect_id in conn.execute(
+            select(_id_text(Aspect.id), Aspect.id).where(Aspect.event_id == event_id)
+        ):
+            code = code_of.get(aspect_id)
             if code is not None:
-                marks.setdefault(reg_raw, {})[code] = tuple(ms)
+                aspect_of[raw] = by_key[code]
+        judge_rows = conn.execute(select(_id_text(User.id), User.username, User.display_name)).all()
+        judge_name: dict[str, str] = {raw: name for raw, name, _ in judge_rows}
+        buckets, used_judges = _read_marks(conn, event_id, judge_name)
 
-        theory: dict[Any, Decimal] = {
+        marks: dict[str, dict[str, tuple[Mark, ...]]] = {}
+        points: _PointsCache = {}
+        for (reg_raw, aspect_raw), ms in buckets.items():
+            a = aspect_of.get(aspect_raw)
+            if a is None:
+                continue
+            if a.kind == "D":  # occurrences -> points (as judging.rules.deduction_points)
+                ms = [_points(points, a, m) for m in ms]
+            try:
+                marks[reg_raw][a.key] = tuple(ms)
+            except KeyError:
+                marks[reg_raw] = {a.key: tuple(ms)}
+
+        theory: dict[str, Decimal] = {
             reg: value
             for reg, value in conn.execute(
-                select(type_coerce(TheoryScore.registration_id, String), TheoryScore.value)
+                select(_id_text(TheoryScore.registration_id), TheoryScore.value)
                 .join(Registration, TheoryScore.registration_id == Registration.id)
                 .where(Registration.event_id == event_id)
             )
@@ -304,7 +358,8 @@ def load_event(db: Database, event_id: uuid.UUID) -> LoadedEvent:
 
         reg_rows = conn.execute(
             select(
-                type_coerce(Registration.id, String),
+                _id_text(Registration.id),
+                Registration.id,
                 Registration.station_no,
                 Registration.status,
                 Registration.ranking_group,
@@ -325,36 +380,35 @@ def load_event(db: Database, event_id: uuid.UUID) -> LoadedEvent:
 
     contestants: list[ContestantInput] = []
     identities: dict[str, Identity] = {}
-    for r in reg_rows:
-        key = str(uuid.UUID(str(r[0]))) if not isinstance(r[0], uuid.UUID) else str(r[0])
-        reg_marks = marks.get(r[0], {})
+    for raw, reg_id, *r in reg_rows:
+        key = str(reg_id)
         contestants.append(
             ContestantInput(
                 key=key,
-                station=r[1],
-                status=r[2],
-                gender=r[9],
-                birth_date=r[10],
-                theory=theory.get(r[0]),
-                marks=reg_marks,
-                completion_seconds=r[4],
-                declared_group=r[3] or "",
+                station=r[0],
+                status=r[1],
+                gender=r[8],
+                birth_date=r[9],
+                theory=theory.get(raw),
+                marks=marks.get(raw, {}),
+                completion_seconds=r[3],
+                declared_group=r[2] or "",
             )
         )
         identities[key] = Identity(
-            name=r[8],
-            gender=r[9],
-            employer=r[6] or r[11] or "",
-            district=r[7] or r[12] or "",
-            ticket_no=r[5],
-            id_masked=_mask(r[13] or ""),
+            name=r[7],
+            gender=r[8],
+            employer=r[5] or r[10] or "",
+            district=r[6] or r[11] or "",
+            ticket_no=r[4],
+            id_masked=_mask(r[12] or ""),
         )
     contestants.sort(key=lambda c: (c.station is None, c.station or 0, c.key))
     return LoadedEvent(
         meta=meta,
         inputs=EventInputs(rules, tuple(aspects), tuple(contestants)),
         identities=identities,
-        judges={j[1]: j[2] for j in judges.values() if j[1] in used_judges},
+        judges={name: shown for _, name, shown in judge_rows if name in used_judges},
     )
 
 

@@ -13,7 +13,9 @@ engine cannot leak them before the event is locked.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import gc
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, localcontext
@@ -51,6 +53,11 @@ TIE_BREAK_ZH: dict[str, str] = {
     "practical": "实操成绩",
     "theory": "理论成绩",
     "completion_time": "完成用时",
+}
+TIE_BREAK_SHORT_ZH: dict[str, str] = {
+    "practical": "实操",
+    "theory": "理论",
+    "completion_time": "用时",
 }
 #: Titles by rank within a ranking group, per event level. 技术状元 = first place of a
 #: city-level event (the campaign is "360行出状元"). Override with ``EventRules.titles``.
@@ -134,6 +141,27 @@ def _dec(value: Any, default: Decimal) -> Decimal:
     except ArithmeticError:
         return default
     return d if d.is_finite() else default
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause Python's cycle collector while a bulk result is built (then restore it).
+
+    Loading and computing an event's results builds a few hundred thousand small objects
+    (marks, per-aspect results) that all stay alive. The cycle collector, triggered by the
+    allocations, would meanwhile walk every live object again and again, the previous results
+    still on screen included: a third of the time at 200,000 scores
+    (``benchmarks/bench_results.py``). Nothing built here forms reference cycles, so nothing is
+    lost by collecting once afterwards instead. Reference counting frees memory as usual; the
+    collector is switched back on only if it was on, so nesting and other threads are safe.
+    """
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
 
 
 # --------------------------------------------------------------------------- inputs
@@ -353,6 +381,24 @@ class TieInfo:
             return f"总分与另 {self.same_total} 人相同，{tail}"
         return f"总分与另 {self.same_total} 人相同，依次比较{chain}确定名次"
 
+    def short_zh(self) -> str:
+        """The same in a table cell's width: "与另 1 人同分，实操高者在前", "名次并列：与另 1
+        人同分，实操、理论、用时均相同"."""
+        if not self.same_total:
+            return ""
+        head = f"与另 {self.same_total} 人同分"
+        if self.shared:
+            equal = "、".join(TIE_BREAK_SHORT_ZH.get(k, k) for k in self.compared)
+            return f"名次并列：{head}" + (f"，{equal}均相同" if equal else "")
+        *equal_keys, decider = self.compared
+        equal = "、".join(TIE_BREAK_SHORT_ZH.get(k, k) for k in equal_keys)
+        better = "短" if decider == "completion_time" else "高"
+        return (
+            f"{head}，"
+            + (f"{equal}相同，" if equal else "")
+            + f"{TIE_BREAK_SHORT_ZH.get(decider, decider)}{better}者在前"
+        )
+
 
 @dataclass(frozen=True)
 class ContestantResult:
@@ -487,6 +533,7 @@ __all__ = [
     "TieInfo",
     "UpgradeRule",
     "exact_text",
+    "gc_paused",
     "report",
     "report_opt",
     "to_fraction",

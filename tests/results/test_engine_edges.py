@@ -25,6 +25,7 @@ from kmjudge.results.model import (
     EventRules,
     Mark,
     ResultsError,
+    TieInfo,
     UpgradeRule,
     exact_text,
     report,
@@ -416,3 +417,32 @@ def test_exact_text_marks_cut_values() -> None:
     assert exact_text(Fraction(1, 3)) == "0.333333…"
     assert exact_text(Fraction(88008, 1000)) == "88.008"
     assert exact_text(Fraction(87)) == "87.00" and exact_text(Fraction(-4)) == "-4.00"
+
+
+@pytest.mark.parametrize(
+    ("compared", "shared", "short", "long"),
+    [
+        (("practical",), False, "与另 1 人同分，实操高者在前", "依次比较实操成绩确定名次"),
+        (
+            ("practical", "theory", "completion_time"),
+            False,
+            "与另 1 人同分，实操、理论相同，用时短者在前",
+            "依次比较实操成绩、理论成绩、完成用时确定名次",
+        ),
+        (
+            ("practical", "theory", "completion_time"),
+            True,
+            "名次并列：与另 1 人同分，实操、理论、用时均相同",
+            "后仍相同，名次并列",
+        ),
+    ],
+)
+def test_tie_explanations_short_for_the_table_and_whole_for_the_transcript(
+    compared: tuple[str, ...], shared: bool, short: str, long: str
+) -> None:
+    """The results table's short tie note says the same as the transcript's sentence: which
+    tie-break decided (higher practical/theory, shorter time) or that the rank is shared."""
+    tie = TieInfo(1, compared, shared)
+    assert tie.short_zh() == short
+    assert tie.text_zh().startswith("总分与另 1 人相同") and long in tie.text_zh()
+    assert TieInfo(0, (), False).short_zh() == ""

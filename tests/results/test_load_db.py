@@ -155,3 +155,69 @@ def test_loader_agrees_with_judgings_scores_for_results(db: Database) -> None:
         got = {code: sorted(tuple(m) for m in ms) for code, ms in mine.marks.items()}
         assert got == expected
     assert [a.code for a in ours.aspects] == [a.code for a in theirs.aspects]
+
+
+def test_fast_loader_reads_exactly_the_stored_marks_on_each_backend(any_db: Database) -> None:
+    """The loader reads score rows straight from the driver's cursor (no ORM objects, shared
+    ``Mark`` tuples): on SQLite and PostgreSQL it must give, mark for mark, what the ORM reads
+    from the same rows (seeded random values, two decimals, trainee marks, deductions as
+    capped points, judges who skipped aspects, a contestant with no marks at all)."""
+    import random
+
+    from sqlalchemy import select
+
+    from kmjudge.db.models import Aspect, Registration, Score, User
+
+    rng = random.Random(20260919)
+    admin = make_admin(any_db)
+    ev = ScoredEvent.create(any_db, admin)
+    for station in range(1, 13):
+        m1 = [D(rng.randrange(0, 81)) / 2 for _ in range(5)]  # steps of 0.5 up to 40
+        j1: list[object] = [rng.randrange(0, 4) for _ in range(5)]
+        if station % 4 == 0:
+            j1[rng.randrange(5)] = None  # a judge who did not mark it
+        m2 = [rng.randrange(0, 31) for _ in range(5)]
+        d1 = [rng.choice([0, 0, 1, 2, 3]) for _ in range(5)]
+        trainee = {"J1": rng.randrange(0, 4)} if station % 3 == 0 else None
+        ev.add(
+            station,
+            marks=marks(m1, j1, m2, d1),
+            theory=rng.randrange(40, 100),
+            trainee_marks=trainee,
+        )
+    ev.add(13, theory=77)  # registered, nothing marked
+    loaded = load_event(any_db, ev.event_id).inputs
+    with any_db.read() as s:
+        judge = {u.id: u.username for u in s.scalars(select(User))}
+        aspect = {a.id: a for a in s.scalars(select(Aspect))}
+        expected: dict[str, dict[str, list[tuple[str, D, bool]]]] = {}
+        for sc in s.scalars(select(Score).where(Score.event_id == ev.event_id)):
+            a = aspect[sc.aspect_id]
+            value = sc.value
+            if a.kind == "D":
+                value = min(value * a.max_mark, a.cap) if a.cap is not None else value * a.max_mark
+            expected.setdefault(str(sc.registration_id), {}).setdefault(a.code, []).append(
+                (judge[sc.judge_id], value, sc.trainee)
+            )
+        regs = {str(r.id) for r in s.scalars(select(Registration))}
+    assert {c.key for c in loaded.contestants} == regs
+    n_marks = 0
+    for c in loaded.contestants:
+        got = {code: sorted(tuple(m) for m in ms) for code, ms in c.marks.items()}
+        assert got == {code: sorted(v) for code, v in expected.get(c.key, {}).items()}
+        for ms in c.marks.values():
+            for m in ms:
+                assert type(m.value) is D and type(m.trainee) is bool and type(m.judge) is str
+                n_marks += 1
+    assert n_marks == sum(len(v) for e in expected.values() for v in e.values()) > 200
+    assert loaded.contestants[-1].station == 13 and loaded.contestants[-1].marks == {}
+
+
+def test_an_event_without_any_mark_loads_on_each_backend(any_db: Database) -> None:
+    """Before marking starts there are no score rows at all: the loader's cursor path returns
+    contestants without marks (incomplete, not an error)."""
+    ev = ScoredEvent.create(any_db, make_admin(any_db))
+    ev.add(1, theory=80)
+    loaded = load_event(any_db, ev.event_id)
+    assert [c.marks for c in loaded.inputs.contestants] == [{}] and loaded.judges == {}
+    assert compute(loaded.inputs).rows[0].state == "incomplete"

@@ -34,8 +34,8 @@ def money(value: Decimal | None) -> str:
 class ResultsTableModel(QAbstractTableModel):
     """The rows of one ranking group: ranked first, then the unranked (greyed, no rank)."""
 
-    RANK, STATION, NAME, THEORY, PRACTICAL, TOTAL, AWARD, TITLE, UPGRADE = range(9)
-    WIDTHS = (90, 70, 120, 90, 90, 100, 100, 120, 100)
+    RANK, STATION, NAME, THEORY, PRACTICAL, TOTAL, AWARD, TITLE, UPGRADE, NOTE = range(10)
+    WIDTHS = (80, 70, 110, 85, 85, 90, 90, 100, 90, 300)
     NUMERIC = (THEORY, PRACTICAL, TOTAL)
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -50,6 +50,7 @@ class ResultsTableModel(QAbstractTableModel):
             self.tr("Award"),
             self.tr("Title"),
             self.tr("Upgrade eligible"),
+            self.tr("Notes"),
         ]
         self._states = {
             "incomplete": self.tr("Incomplete"),
@@ -78,6 +79,16 @@ class ResultsTableModel(QAbstractTableModel):
             ident = view.identity(r.key)
             is_ranked = r.state == "ranked"
             show_marks = is_ranked or r.state == "incomplete"
+            # why a rank is what it is, or why there is none (the core's wording, Chinese);
+            # the cell has the short form of a tie, the tooltip the whole sentence
+            tips = list(r.score.problems)
+            note = list(tips)
+            if r.tie is not None and r.tie.text_zh():
+                tips.append(r.tie.text_zh())
+                note.append(r.tie.short_zh())
+            if r.score.competing:
+                tips.extend(r.score.notes)
+                note.extend(r.score.notes)
             self._cells.append(
                 [
                     str(r.rank) if is_ranked else self._states.get(r.state, ""),
@@ -89,11 +100,9 @@ class ResultsTableModel(QAbstractTableModel):
                     self._awards.get(r.award, ""),
                     r.title,
                     self.tr("Eligible") if r.upgrade else "",
+                    "；".join(note),
                 ]
             )
-            tips = list(r.score.problems)
-            if r.tie is not None and r.tie.text_zh():
-                tips.append(r.tie.text_zh())
             self._tips.append("\n".join(tips))
         self.endResetModel()
 
@@ -122,7 +131,7 @@ class ResultsTableModel(QAbstractTableModel):
             return self._cells[row][col]
         r = self.rows[row]
         if role == Qt.ItemDataRole.ForegroundRole:
-            if r.state != "ranked":
+            if r.state != "ranked" or col == self.NOTE:
                 return GREY
             if col in (self.AWARD, self.TITLE) and r.award in ("first", "second", "third"):
                 return GOLD
@@ -132,7 +141,7 @@ class ResultsTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if col in self.NUMERIC:
                 return _RIGHT
-            return _LEFT if col == self.NAME else _CENTER
+            return _LEFT if col in (self.NAME, self.NOTE) else _CENTER
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tips[row] or None
         return None

@@ -235,7 +235,7 @@ class ResultsPage(QWidget):
             header.setHighlightSections(False)
             for col, width in enumerate(ResultsTableModel.WIDTHS):
                 table.setColumnWidth(col, width)
-            header.setStretchLastSection(False)
+            header.setStretchLastSection(True)  # the notes take what is left
             table.setColumnHidden(ResultsTableModel.NAME, not view.names_visible)
             out = len(rows) - g.ranked
             label = self.tr("%1 (%2 ranked)").replace("%1", g.label).replace("%2", str(g.ranked))
