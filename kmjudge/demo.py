@@ -1,4 +1,7 @@
-"""The demo venue: a city-level 电工 event with 60 fictitious contestants and a panel.
+"""The demo venue: a city-level 电工 event today with 60 fictitious contestants and a panel,
+ready for check-in and marking; and yesterday's 电工（高级工） event, finished (checked in,
+marked by all five judges, theory scores in) but not locked, for results
+(``kmjudge.demo_finished``).
 
 Every ID number is checksum-valid but invented. Every demo account's PIN is 2580.
 """
@@ -9,6 +12,7 @@ import csv
 import os
 import random
 import tempfile
+import uuid
 from datetime import date
 from pathlib import Path
 from typing import Literal
@@ -50,18 +54,39 @@ EMPLOYERS = [
 REGIONS = ["530102", "530103", "530111", "530112", "530114", "530181", "530124", "530128"]
 
 
+def competition() -> dict[str, object]:
+    """The demo competition (both demo events belong to it)."""
+    return {
+        "name": f"昆明地区{date.today().year}年职工职业技能竞赛",
+        "year": date.today().year,
+    }
+
+
+def todays_event_name() -> str:
+    return f"{date.today().year}年昆明市职工职业技能竞赛（电工）"
+
+
+def todays_event(db: Database) -> uuid.UUID:
+    """The demo event running today (check-in and marking)."""
+    return events.find_event(db, todays_event_name())
+
+
+def finished_event(db: Database) -> uuid.UUID:
+    """Yesterday's finished demo event (results; see ``kmjudge.demo_finished``)."""
+    from kmjudge import demo_finished
+
+    return events.find_event(db, demo_finished.event_name(date.today()))
+
+
 def _setup_dict() -> dict[str, object]:
     # The demo runs on the day it is created, with check-in open all day, so a newcomer can
     # scan tickets and mark at once (a real event's window comes from its set-up file).
     day = date.today().isoformat()
     return {
-        "competition": {
-            "name": f"昆明地区{date.today().year}年职工职业技能竞赛",
-            "year": date.today().year,
-        },
+        "competition": competition(),
         "events": [
             {
-                "name": f"{date.today().year}年昆明市职工职业技能竞赛（电工）",
+                "name": todays_event_name(),
                 "trade": "电工",
                 "trade_code": "6-31-01-03",
                 "trade_grade": "四级/中级工",
@@ -84,10 +109,13 @@ def _setup_dict() -> dict[str, object]:
     }
 
 
-def _contestant_rows(n: int = 60, seed: int = 2026) -> list[dict[str, str]]:
+def contestant_rows(
+    n: int = 60, seed: int = 2026, exclude: list[dict[str, str]] | None = None
+) -> list[dict[str, str]]:
+    """``n`` fictitious registration-sheet rows (seeded); nobody from ``exclude`` again."""
     rng = random.Random(seed)
     rows: list[dict[str, str]] = []
-    seen: set[str] = set()
+    seen: set[str] = {r["身份证号码"] for r in exclude or []}
     while len(rows) < n:
         gender: Literal["M", "F"] = "M" if rng.random() < 0.8 else "F"
         birth = date(rng.randint(1972, 2002), rng.randint(1, 12), rng.randint(1, 28))
@@ -124,7 +152,7 @@ def create_demo(db: Database) -> None:
     chief = accounts.login(db, "chief", DEMO_PIN)
     for i in range(1, 6):
         judges.assign_judge(db, chief, event_id, f"judge{i}")
-    rows = _contestant_rows()
+    rows = contestant_rows()
     with tempfile.TemporaryDirectory() as tmp:
         sheet = Path(tmp) / "电工报名表.csv"
         with sheet.open("w", encoding="utf-8-sig", newline="") as fh:
@@ -132,6 +160,9 @@ def create_demo(db: Database) -> None:
             writer.writeheader()
             writer.writerows(rows)
         registration.import_file(db, admin, event_id, sheet)
+    from kmjudge import demo_finished
+
+    demo_finished.create(db, admin, chief)
 
 
 def ensure_demo(path: Path | None = None) -> Database:

@@ -147,7 +147,7 @@ def desk(demo_template: Path, tmp_path: Path) -> Iterator[Desk]:
     shutil.copy(demo_template, target)
     db = open_database(target, device=device.load_or_create(demo_template.parent / "home"))
     admin = accounts.login(db, "admin", PIN)
-    event_id = events.list_events(db, admin)[0].id
+    event_id = demo.todays_event(db)
     open_window(db, admin, event_id)
     issued = checkin.issue_tickets(db, admin, event_id)
     regs = registration.list_registrations(db, admin, event_id)

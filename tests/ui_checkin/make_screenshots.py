@@ -43,7 +43,7 @@ def main() -> None:
 
     db = demo.ensure_demo(home / "demo.sqlite3")
     admin = accounts.login(db, "admin", demo.DEMO_PIN)
-    event_id = events.list_events(db, admin)[0].id
+    event_id = demo.todays_event(db)
     now = datetime.now().replace(microsecond=0)
     events.update_event(
         db,

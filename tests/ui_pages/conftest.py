@@ -19,7 +19,7 @@ from PySide6.QtCore import QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
-from kmjudge import accounts, demo, events
+from kmjudge import accounts, demo
 from kmjudge.db.engine import Database, open_database
 from ui.context import AppContext
 from ui.widgets import STYLE
@@ -69,8 +69,8 @@ def demo_db(demo_template: Path, tmp_path: Path) -> Iterator[Database]:
 
 @pytest.fixture
 def event_id(demo_db: Database) -> uuid.UUID:
-    admin = accounts.login(demo_db, "admin", PIN)
-    return events.list_events(demo_db, admin)[0].id
+    """The demo event running today (the demo also holds yesterday's finished event)."""
+    return demo.todays_event(demo_db)
 
 
 @pytest.fixture

@@ -67,7 +67,7 @@ def main() -> None:
     translator.load(str(compile_catalogue(read_tsv(), home)))
     app.installTranslator(translator)
 
-    from kmjudge import accounts, demo, events
+    from kmjudge import accounts, demo
     from ui.context import AppContext
     from ui.registration import ContestantsPage, WalkInDialog
     from ui.setup import EventsPage
@@ -75,7 +75,7 @@ def main() -> None:
 
     db = demo.ensure_demo(home / "demo.sqlite3")
     admin = accounts.login(db, "admin", demo.DEMO_PIN)
-    event_id = events.list_events(db, admin)[0].id
+    event_id = demo.todays_event(db)
     ctx = AppContext(db=db, actor=admin, worker=Worker(), lang="zh", event_id=event_id)
 
     # 选手报名 with data, and filtered

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
-from kmjudge import events
+from kmjudge import demo, demo_finished, events
 from ui.context import AppContext
 from ui.setup import EventsPage
 from ui.setup.scheme_view import SchemeView
@@ -86,14 +87,19 @@ def answer_open(monkeypatch: pytest.MonkeyPatch, path: Path) -> None:
 def test_list_and_scheme_tree_show_the_event_with_total_100(
     qtbot: QtBot, admin_ctx: AppContext
 ) -> None:
-    """The demo event is listed in Chinese and its scheme tree shows 合计 100 分 in green."""
+    """The demo event is listed in Chinese and its scheme tree shows 合计 100 分 in green
+    (yesterday's finished demo event is listed too, oldest first)."""
     page = open_page(qtbot, admin_ctx)
     m = page.model
-    assert m.data(m.index(0, m.NAME)) == "2026年昆明市职工职业技能竞赛（电工）"
-    assert m.data(m.index(0, m.LEVEL)) == "市级"
-    assert m.data(m.index(0, m.STATUS)) == "筹备"
-    assert m.data(m.index(0, m.ENTRIES)) == "60"
-    assert page.table.selectionModel().selectedRows()[0].row() == 0
+    names = [m.data(m.index(r, m.NAME)) for r in range(m.rowCount())]
+    assert names == [demo_finished.event_name(date.today()), demo.todays_event_name()]
+    row = 1
+    assert m.data(m.index(row, m.NAME)).endswith("年昆明市职工职业技能竞赛（电工）")
+    assert m.data(m.index(row, m.LEVEL)) == "市级"
+    assert m.data(m.index(row, m.STATUS)) == "筹备"
+    assert m.data(m.index(row, m.ENTRIES)) == "60"
+    assert m.data(m.index(0, m.STATUS)) == "进行中" and m.data(m.index(0, m.ENTRIES)) == "23"
+    assert page.table.selectionModel().selectedRows()[0].row() == row
     view = page.scheme_view
     assert view.total_label.text() == "合计 100 分"
     assert "#1d6b2c" in view.total_label.styleSheet()
@@ -182,8 +188,9 @@ def test_valid_settings_are_saved(qtbot: QtBot, admin_ctx: AppContext) -> None:
     stored = events.get_event(admin_ctx.db, admin_ctx.actor, admin_ctx.event_id)
     assert stored.summary.venue == "昆明市技师学院实训中心"
     assert (stored.theory_weight, stored.practical_weight) == (Decimal(20), Decimal(80))
+    m = page.model
     qtbot.waitUntil(
-        lambda: page.model.data(page.model.index(0, page.model.VENUE)) == "昆明市技师学院实训中心",
+        lambda: m.data(m.index(m.row_of(stored.summary.id), m.VENUE)) == "昆明市技师学院实训中心",
         timeout=10_000,
     )
     assert form.changes() == {}
@@ -194,9 +201,10 @@ def test_setup_file_import_creates_events_and_selects_the_first(
 ) -> None:
     """Importing the example set-up file adds its two events and makes the first current."""
     page = open_page(qtbot, admin_ctx)
+    demo_events = page.model.rowCount()  # today's and yesterday's demo events
     answer_open(monkeypatch, EXAMPLES / "event-setup.toml")
     qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: page.model.rowCount() == 3, timeout=10_000)
+    qtbot.waitUntil(lambda: page.model.rowCount() == demo_events + 2, timeout=10_000)
     qtbot.waitUntil(
         lambda: (
             page.detail is not None
@@ -227,6 +235,7 @@ def test_broken_setup_file_lists_every_problem_and_creates_nothing(
     )
     path = tmp_path / "坏的设置.toml"
     path.write_text(BROKEN_SETUP, encoding="utf-8")
+    before = len(events.list_events(admin_ctx.db, admin_ctx.actor))
     page = open_page(qtbot, admin_ctx)
     answer_open(monkeypatch, path)
     qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
@@ -240,7 +249,7 @@ def test_broken_setup_file_lists_every_problem_and_creates_nothing(
     assert dialog.table.rowCount() >= 2
     assert all(dialog.table.item(r, 0).text() for r in range(dialog.table.rowCount()))
     assert page.banner.kind == "error"
-    assert len(events.list_events(admin_ctx.db, admin_ctx.actor)) == 1
+    assert len(events.list_events(admin_ctx.db, admin_ctx.actor)) == before
 
 
 def test_blank_template_is_exported(
