@@ -145,10 +145,32 @@ def override(
         )
         before = [{"score": m.id, "value": m.value, "status": m.status} for m in marks]
         for m in marks:
+            old = {"value": m.value, "version": m.version, "status": m.status}
             m.status = "accepted"
             m.override_reason = text
             m.version += 1
-        s.flush()
+            s.flush()
+            # One entry per mark, like every other change of a mark, so the rows still agree
+            # with the chain (``audit.verify_records`` compares value and version).
+            audit.record(
+                s,
+                db,
+                actor,
+                "score.accept",
+                entity="score",
+                entity_id=m.id,
+                event_id=ev.id,
+                before=old,
+                after={
+                    "station": station_no,
+                    "registration": seat.registration_id,
+                    "aspect": aspect.code,
+                    "value": m.value,
+                    "version": m.version,
+                    "status": m.status,
+                    "reason": text,
+                },
+            )
         audit.record(
             s,
             db,

@@ -386,3 +386,14 @@ def test_review_list_gathers_everything_waiting_for_the_chief(venue: Venue) -> N
     ]
     with pytest.raises(PermissionDenied):
         review.review_list(db, venue.actor("j1"), ev)
+
+
+def test_override_keeps_the_marks_in_agreement_with_the_audit_chain(venue: Venue) -> None:
+    """An override raises each mark's version; each gets its own audit entry, so
+    ``audit.verify_records`` finds nothing edited behind the app's back."""
+    for judge, grade in (("j1", "0"), ("j2", "3"), ("j3", "3")):
+        _grade(venue, judge, 1, grade)
+    assert audit.verify_records(venue.db) == []
+    review.override(venue.db, venue.actor("chief"), venue.event_id, 1, "B1.2", "评分标准已核对")
+    assert audit.verify_records(venue.db) == []
+    assert audit.verify(venue.db).ok
