@@ -86,6 +86,7 @@ ROLE_PERMS: dict[Role, frozenset[Perm]] = {
             Perm.PRINT_CERTIFICATES,
             Perm.EXPORT,
             Perm.IMPORT_PACKAGES,
+            Perm.REPORTS,
             Perm.BACKUP,
             Perm.VIEW_AUDIT,
         }
@@ -106,6 +107,10 @@ ROLE_PERMS: dict[Role, frozenset[Perm]] = {
             Perm.PRINT_CERTIFICATES,
             Perm.VIEW_AUDIT,
             Perm.ASSIGN_JUDGES,
+            # the chief judge's laptop collects the judges' laptops' packages and sends the
+            # venue's package on to the city office
+            Perm.EXPORT,
+            Perm.IMPORT_PACKAGES,
         }
     ),
     Role.CITY: frozenset(

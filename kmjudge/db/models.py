@@ -513,3 +513,73 @@ class PackageLog(Base):
     prev_sha256: Mapped[str] = mapped_column(String(64), default="")
     path: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = _created()
+    # 0003: what the package was, and (exports) the per-chunk digests an incremental export
+    # compares against; (imports) the manifest's counts and events.
+    kind: Mapped[str] = mapped_column(String(10), default="venue")
+    full: Mapped[bool] = mapped_column(Boolean, default=True)
+    info: Mapped[Any] = mapped_column(JSONText, nullable=True)
+    state: Mapped[Any] = mapped_column(JSONText, nullable=True)
+
+
+class SyncConflict(Base):
+    """A real conflict found by a package import, listed until a person resolves it."""
+
+    __tablename__ = "sync_conflict"
+    __table_args__ = (Index("ix_sync_conflict_status", "status", "kind"),)
+    id: Mapped[uuid.UUID] = _uuid_pk()
+    kind: Mapped[str] = mapped_column(String(20))
+    table_name: Mapped[str] = mapped_column(String(40))
+    event_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, index=True)
+    local_id: Mapped[str] = mapped_column(String(40), default="")
+    incoming_id: Mapped[str] = mapped_column(String(40), default="")
+    subject: Mapped[str] = mapped_column(String(300), default="")
+    fields: Mapped[Any] = mapped_column(JSONText, default=dict)
+    local: Mapped[Any] = mapped_column(JSONText, nullable=True)
+    incoming: Mapped[Any] = mapped_column(JSONText, nullable=True)
+    local_device_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    incoming_device_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    package_sha256: Mapped[str] = mapped_column(String(64), default="")
+    #: same conflict seen again (another package carrying the same rows) is not listed twice
+    dedupe_key: Mapped[str] = mapped_column(String(64), unique=True)
+    status: Mapped[str] = mapped_column(String(10), default="open")
+    resolution: Mapped[str] = mapped_column(String(20), default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = _created()
+    resolved_at: Mapped[datetime | None] = mapped_column(DateTime)
+    resolved_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("app_user.id"))
+
+
+# --------------------------------------------------------------------------- city office
+
+
+class YearTarget(Base):
+    """The year's targets from the campaign notice (data, not code): for the city and for
+    each district, competitions, trades and workers trained (``district`` "" = the city;
+    ``*`` = every district not listed by name)."""
+
+    __tablename__ = "year_target"
+    __table_args__ = (UniqueConstraint("year", "district"),)
+    id: Mapped[uuid.UUID] = _uuid_pk()
+    year: Mapped[int] = mapped_column(Integer)
+    district: Mapped[str] = mapped_column(String(60), default="")
+    competitions: Mapped[int] = mapped_column(Integer, default=0)
+    trades: Mapped[int] = mapped_column(Integer, default=0)
+    trained: Mapped[int] = mapped_column(Integer, default=0)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class TrainingCount(Base):
+    """A training head count (培训人数) reported by a district or organiser."""
+
+    __tablename__ = "training_count"
+    __table_args__ = (Index("ix_training_count_year", "year", "district"),)
+    id: Mapped[uuid.UUID] = _uuid_pk()
+    year: Mapped[int] = mapped_column(Integer)
+    district: Mapped[str] = mapped_column(String(60), default="")
+    organiser: Mapped[str] = mapped_column(String(200), default="")
+    trade: Mapped[str] = mapped_column(String(100), default="")
+    count: Mapped[int] = mapped_column(Integer)
+    period: Mapped[str] = mapped_column(String(60), default="")
+    source: Mapped[str] = mapped_column(String(200), default="")
+    imported_at: Mapped[datetime] = _created()
+    imported_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("app_user.id"))
