@@ -9,6 +9,7 @@ Every ID number is checksum-valid but invented. Every demo account's PIN is 2580
 from __future__ import annotations
 
 import csv
+import logging
 import os
 import random
 import tempfile
@@ -20,9 +21,12 @@ from typing import Literal
 from kmjudge import accounts, events, judges, paths
 from kmjudge.accounts import Role
 from kmjudge.db.engine import Database, open_database
+from kmjudge.errors import KmError
 from kmjudge.registration import service as registration
 from kmjudge.registration.idcard import make_id_number
 from kmjudge.setupfile import parse_setup_dict
+
+log = logging.getLogger(__name__)
 
 DEMO_PIN = "2580"
 DEMO_USERS: list[tuple[str, str, list[Role], str]] = [
@@ -165,6 +169,39 @@ def create_demo(db: Database) -> None:
     demo_finished.create(db, admin, chief)
 
 
+def theory_sheet_path(db_path: Path | None = None) -> Path:
+    """Where the demo puts the theory exam's export for today's event (理论成绩), beside the
+    demo database, for the chief judge's 导入理论成绩… (theory import)."""
+    folder = (db_path or paths.demo_db_path()).parent
+    return folder / f"演示-{todays_event_name()}-理论成绩.csv"
+
+
+def write_theory_sheet(db: Database, path: Path, seed: int = 2026) -> Path:
+    """The exam system's export for today's demo event: 准考证号, 姓名, 理论成绩 (seeded, 52–98
+    in steps of 0.5), as the office would get it (UTF-8 with BOM, opens in Excel)."""
+    from sqlalchemy import select
+
+    from kmjudge.db.models import Contestant, Registration
+
+    rng = random.Random(seed)
+    event_id = todays_event(db)
+    with db.read() as s:
+        rows = s.execute(
+            select(Registration.ticket_no, Contestant.name)
+            .join(Contestant, Contestant.id == Registration.contestant_id)
+            .where(Registration.event_id == event_id)
+            .order_by(Registration.ticket_no)
+        ).all()
+    tmp = path.with_name(path.name + ".part")
+    with tmp.open("w", encoding="utf-8-sig", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["准考证号", "姓名", "理论成绩"])
+        for ticket_no, name in rows:
+            writer.writerow([ticket_no, name, f"{rng.randint(104, 196) / 2:g}"])
+    os.replace(tmp, path)
+    return path
+
+
 def ensure_demo(path: Path | None = None) -> Database:
     """Open the demo database (a separate file), creating it on first use."""
     path = path or paths.demo_db_path()
@@ -179,4 +216,11 @@ def ensure_demo(path: Path | None = None) -> Database:
         finally:
             db.dispose()
         os.replace(building, path)
-    return open_database(path)
+    db = open_database(path)
+    sheet = theory_sheet_path(path)
+    if not sheet.exists():
+        try:
+            write_theory_sheet(db, sheet)
+        except (OSError, KmError) as exc:  # a demo without its theory file still works
+            log.warning("could not write the demo theory sheet %s: %s", sheet, exc)
+    return db

@@ -226,8 +226,13 @@ class HomePage(QWidget):
         zh = self.ctx.lang == "zh"
         self.title.setText(s.name)
         self.subtitle.setText(f"{s.year} · {s.competition}")
+        status = s.status
+        now = datetime.now()
+        opens = d.checkin_opens_at or s.start_at
+        if status == "setup" and opens and d.end_at and opens <= now <= d.end_at:
+            status = "open"  # nothing stores "running": it is running while it is on
         self.status_chip.setText(
-            events.STATUS_ZH.get(s.status, s.status) if zh else STATUS_EN.get(s.status, s.status)
+            events.STATUS_ZH.get(status, status) if zh else STATUS_EN.get(status, status)
         )
         self.status_chip.show()
         values = {
@@ -319,6 +324,65 @@ class HomePage(QWidget):
             steps.append(
                 (self.tr("Create accounts for registrars, judges and score clerks."), "users", go)
             )
+        if a.has_role(Role.REGISTRAR) and not a.has_role(Role.ADMIN):
+            steps.append((self.tr("Handle registrations and walk-ins."), "registration", go))
+        if (a.has_role(Role.REGISTRAR) or a.has_role(Role.ADMIN)) and d is not None:
+            steps.append(
+                (
+                    self.tr(
+                        "Check contestants in by scanning their admission tickets; the "
+                        "station is drawn at check-in."
+                    ),
+                    "checkin",
+                    go,
+                )
+            )
+        if (a.has_role(Role.ADMIN) or a.has_role(Role.CHIEF)) and d is not None:
+            steps.append(
+                (self.tr("Assign the judges and settle conflicts of interest."), "assign", go)
+            )
+        if a.has_role(Role.CHIEF) and d is not None:
+            steps.append(
+                (
+                    self.tr("Follow the marking: missing marks, spread flags, recheck; then lock."),
+                    "chief",
+                    go,
+                )
+            )
+            steps.append(
+                (self.tr("Check the results, export them and release them."), "results", go)
+            )
+        if a.has_role(Role.JUDGE):
+            steps.append(
+                (
+                    self.tr(
+                        "Mark the aspects assigned to you. You see station numbers only, "
+                        "never names; submit each criterion with your PIN when it is done."
+                    ),
+                    "judging",
+                    go,
+                )
+            )
+        if a.has_role(Role.CLERK):
+            steps.append(
+                (
+                    self.tr(
+                        "Type in the judges' paper score sheets: scan the sheet's barcode; "
+                        "a second clerk types each sheet again, blind."
+                    ),
+                    "paper",
+                    go,
+                )
+            )
+        if a.has_role(Role.CITY):
+            steps.append(
+                (
+                    self.tr("Import the venues' signed packages and check them."),
+                    "exchange",
+                    go,
+                )
+            )
+        if a.has_role(Role.ADMIN):
             steps.append(
                 (
                     self.tr(
@@ -328,42 +392,25 @@ class HomePage(QWidget):
                     go,
                 )
             )
-        if a.has_role(Role.REGISTRAR) and not a.has_role(Role.ADMIN):
-            steps.append((self.tr("Handle registrations and walk-ins."), "registration", go))
-            steps.append(
-                (self.tr("Check-in by scanning admission tickets will appear here."), None, "")
-            )
-        if a.has_role(Role.CHIEF):
-            steps.append((self.tr("Review the contestant list."), "registration", go))
-            steps.append(
-                (
-                    self.tr("Reviewing scores, locking and publishing results will appear here."),
-                    None,
-                    "",
-                )
-            )
-        if a.has_role(Role.JUDGE):
-            steps.append(
-                (
-                    self.tr(
-                        "Scoring opens here once the chief judge has assigned your "
-                        "aspects. You will see station numbers only, never names."
-                    ),
-                    None,
-                    "",
-                )
-            )
-        if a.has_role(Role.CLERK):
-            steps.append((self.tr("Entering paper score sheets will appear here."), None, ""))
-        if a.has_role(Role.CITY):
-            steps.append(
-                (
-                    self.tr("Importing venue packages and city-wide lists will appear here."),
-                    None,
-                    "",
-                )
-            )
-        return steps
+        return self._reachable(steps)
+
+    def _reachable(
+        self, steps: list[tuple[str, str | None, str]]
+    ) -> list[tuple[str, str | None, str]]:
+        """Steps whose page this person has (a page missing from this installation, or not
+        for this role, gets no button that would lead nowhere); no step twice."""
+        from ui.mainwindow import pages_for  # the window imports this module
+
+        keys = {p.key for p in pages_for(self.ctx.actor)}
+        out: list[tuple[str, str | None, str]] = []
+        seen: set[str] = set()
+        for text, key, button in steps:
+            if key is not None and (key in seen or key not in keys):
+                continue
+            if key is not None:
+                seen.add(key)
+            out.append((text, key, button))
+        return out
 
     def _fill_next(self, d: events.EventDetail | None) -> None:
         while self.next_box.count():

@@ -184,3 +184,45 @@ def test_judge_asks_to_reopen_a_submitted_criterion(
     assert [(r.criterion_code, r.judge_username, r.reason) for r in desk.reopen_requests] == [
         ("A", "j1", "3 号工位 A1.2 写错了")
     ]
+
+
+def test_one_criterion_at_a_time_keeps_what_was_stored(qtbot: QtBot, venue, make_ctx) -> None:
+    """Choosing criterion B in the criterion box shows B's columns only (headers with the
+    code, the start of the title and the rule; the full title under the grid); a mark typed
+    there is still shown after going back to all criteria; 提交 waits until B is complete and
+    says why."""
+    page = _page(qtbot, make_ctx("j1"))
+    assert page.criterion_combo.currentData() == ""  # 5 columns fit: all criteria
+    page.criterion_combo.setCurrentIndex(page.criterion_combo.findData("B"))
+    assert [a.code for a in page.model.aspects] == ["B1.1", "B1.2"]
+    header = page.model.headerData(0, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
+    assert header.splitlines()[0] == "B1.1" and header.splitlines()[-1] == "满分 50"
+    assert "B1.1 线路连接正确" in page.aspect_label.text()
+    assert not page.submit_button.isEnabled() and "评完" in page.submit_button.toolTip()
+    page.table.setFocus()
+    _type(qtbot, "40")
+    _enter(qtbot)
+    _wait_idle(qtbot, page)
+    assert page.progress_label.text() == "模块 B 尚有 11 项未评"
+    page.criterion_combo.setCurrentIndex(page.criterion_combo.findData(""))
+    col = [a.code for a in page.model.aspects].index("B1.1")
+    assert page.model.index(0, col).data() == "40 ✓"
+    assert not page.submit_button.isEnabled() and "选择一个模块" in page.submit_button.toolTip()
+
+
+def test_no_station_yet_is_said_plainly(qtbot: QtBot, venue, make_ctx) -> None:
+    """Before anyone has a station the grid is replaced by a sentence saying why and what to
+    do, and there is nothing to submit."""
+    from sqlalchemy import update
+
+    from kmjudge.db.models import Registration
+
+    with venue.db.write() as s:
+        s.execute(update(Registration).values(station_no=None, status="registered"))
+    page = _page(qtbot, make_ctx("j1"))
+    assert page.model.rowCount() == 0
+    assert page.empty_label.isVisible() and not page.table.isVisible()
+    assert "检录" in page.empty_label.text() and "刷新" in page.empty_label.text()
+    assert page.progress_label.text() == ""
+    page.criterion_combo.setCurrentIndex(page.criterion_combo.findData("A"))
+    assert not page.submit_button.isEnabled()

@@ -123,9 +123,13 @@ def test_cancelled_save_dialog_writes_nothing(qtbot: QtBot, make_ctx: Make) -> N
 def test_release_refused_before_lock_and_allowed_after(
     qtbot: QtBot, ev: ScoredEvent, make_ctx: Make
 ) -> None:
+    """Before the lock the release button is disabled and says why (a click could only be
+    refused); the core refuses a release all the same; after the lock it publishes."""
     page = open_page(qtbot, make_ctx("chief"))
     page.confirm_release = lambda: True  # type: ignore[method-assign]
-    page.buttons["release"].click()
+    assert not page.buttons["release"].isEnabled()
+    assert "锁定" in page.buttons["release"].toolTip()
+    page.ask_release()  # what the button would do: the core says no
     qtbot.waitUntil(lambda: page.banner.kind == "error", timeout=WAIT_MS)
     assert "成绩尚未锁定，不能公布" in page.banner.text()
     assert page.view is not None and page.view.stage == "provisional"

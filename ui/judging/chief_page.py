@@ -13,7 +13,8 @@ import importlib
 import uuid
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -108,6 +109,10 @@ class ChiefPage(QWidget):
         left = QVBoxLayout()
         left.addWidget(QLabel(self.tr("Per criterion"), comp))
         left.addWidget(self.criteria_table)
+        self.unsubmitted_label = hint("", comp)
+        self.unsubmitted_label.setObjectName("unsubmittedLabel")
+        self.unsubmitted_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        left.addWidget(self.unsubmitted_label)
         cl.addLayout(left, 1)
         self.missing_model = SimpleTableModel(
             [self.tr("Judge"), self.tr("Station"), self.tr("Aspect")], self
@@ -194,6 +199,8 @@ class ChiefPage(QWidget):
         lock_row.addStretch(1)
         lv.addLayout(lock_row)
         box = QGroupBox(self.tr("Unlock (needs your PIN and a reason)"), lk)
+        self.unlock_box = box
+        box.setEnabled(False)  # until something is locked (see _show_lock_state)
         form = QFormLayout(box)
         self.unlock_scope = QComboBox(box)
         self.unlock_scope.setObjectName("unlockScope")
@@ -215,6 +222,12 @@ class ChiefPage(QWidget):
         ctx.bus.event_changed.connect(self._event_changed)
         if ctx.event_id is not None:
             self._event_changed(ctx.event_id)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Coming back to the page shows the desk as it is now (judges keep marking)."""
+        super().showEvent(event)
+        if self.review is not None:
+            self.refresh()
 
     def _event_changed(self, event_id: uuid.UUID | None) -> None:
         self.event_id = event_id
@@ -257,6 +270,19 @@ class ChiefPage(QWidget):
             i = combo.findData(value)
             if i >= 0:
                 combo.setCurrentIndex(i)
+        self._show_lock_state(
+            choices.event_locked, choices.event_locked or any(c[2] for c in choices.criteria)
+        )
+
+    def _show_lock_state(self, event_locked: bool, any_locked: bool) -> None:
+        """Unlocking is offered only when something is locked (typing a reason and the PIN
+        for nothing would only be refused); the event locks once."""
+        self.unlock_box.setEnabled(any_locked)
+        self.unlock_box.setToolTip("" if any_locked else self.tr("Nothing is locked yet."))
+        self.lock_button.setEnabled(not event_locked)
+        self.lock_button.setText(
+            self.tr("The event is locked") if event_locked else self.tr("Lock the event")
+        )
 
     def _loaded(self, rl: ReviewList) -> None:
         self.review = rl
@@ -264,17 +290,23 @@ class ChiefPage(QWidget):
         rows: list[list[str]] = []
         colors: list[str | None] = []
         for c in comp.criteria:
-            state = (
-                self.tr("locked")
-                if c.locked
-                else (self.tr("complete") if c.complete else self.tr("open"))
-            )
+            if c.locked:
+                state, color = self.tr("locked"), "#1d6b2c"
+            elif not c.expected:  # nobody with a station yet: nothing is complete
+                state, color = self.tr("nothing to mark yet"), "#6b7580"
+            elif c.complete:
+                state, color = self.tr("complete"), "#1d6b2c"
+            else:
+                state, color = self.tr("open"), "#a61b1b"
             rows.append(
                 [f"{c.code} {c.title}", str(c.expected), str(c.entered), str(len(c.missing)),
                  state]
             )  # fmt: skip
-            colors.append("#1d6b2c" if c.complete else "#a61b1b")
+            colors.append(color)
         self.criteria_model.set_rows(rows, colors=colors)
+        self.unsubmitted_label.setText(
+            self.unsubmitted_text(comp.unsubmitted) if comp.active_stations else ""
+        )
         missing = [m for c in comp.criteria for m in c.missing]
         self.missing_model.set_rows([missing_row(m) for m in missing])
         self.missing_caption.setText(self.tr("Marks still missing: {n}").format(n=len(missing)))
@@ -303,6 +335,18 @@ class ChiefPage(QWidget):
         self.tabs.setTabText(1, self.tr("Spread flags ({n})").format(n=len(self.flags)))
         self.corrections_tab.show_requests(list(rl.reopen_requests))
         self.refreshed.emit()
+
+    def unsubmitted_text(self, unsubmitted: tuple[tuple[str, str], ...]) -> str:
+        """Which judges have not yet signed off (submitted) which criteria."""
+        if not unsubmitted:
+            return self.tr("Every judge has submitted (signed) every criterion.")
+        by_judge: dict[str, list[str]] = {}
+        for username, code in unsubmitted:
+            by_judge.setdefault(username, []).append(code)
+        parts = [f"{u} {'、'.join(codes)}" for u, codes in sorted(by_judge.items())]
+        return self.tr("Not yet submitted (signed) by the judge: {list}").format(
+            list="；".join(parts)
+        )
 
     # ---------------------------------------------------------------- actions
 
@@ -423,6 +467,8 @@ class ChiefPage(QWidget):
     def finished(self, what: str, message: str) -> None:
         """An action succeeded: green banner, fields that held it cleared, page refreshed."""
         self.banner.success(message)
+        if what in ("lock", "lock_criterion"):
+            self._show_lock_state(what == "lock", True)
         if what == "override":
             self.reason_edit.clear()
         if what in ("unlock", "unlock_criterion"):

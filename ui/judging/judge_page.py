@@ -10,10 +10,12 @@ cell shows ✓ once stored; a strip repeats the station number of the last store
 from __future__ import annotations
 
 import uuid
+from dataclasses import replace
+from html import escape
 from typing import Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -41,6 +43,7 @@ from ui.widgets import MessageBanner, alive, heading, hint, pin_field
 
 QUICK_KEYS = {Qt.Key.Key_0: "0", Qt.Key.Key_1: "1", Qt.Key.Key_2: "2", Qt.Key.Key_3: "3"}
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+ALL_COLUMNS_FIT = 8  # up to this many aspects the grid shows every criterion at once
 
 
 class ScoreDelegate(QStyledItemDelegate):
@@ -186,9 +189,34 @@ class JudgePage(QWidget):
         top.addWidget(self.progress_label)
         self.refresh_button = QPushButton(self.tr("Refresh"), self)
         self.refresh_button.setObjectName("refreshButton")
+        self.refresh_button.setShortcut("F5")
         self.refresh_button.clicked.connect(self.refresh)
         top.addWidget(self.refresh_button)
         lay.addLayout(top)
+
+        # The criterion chooses the columns shown and what "submit" signs.
+        crit_row = QHBoxLayout()
+        crit_label = QLabel(self.tr("Criterion:"), self)
+        crit_row.addWidget(crit_label)
+        self.criterion_combo = QComboBox(self)
+        self.criterion_combo.setObjectName("criterionCombo")
+        self.criterion_combo.setMinimumWidth(320)
+        self.criterion_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        crit_label.setBuddy(self.criterion_combo)
+        crit_row.addWidget(self.criterion_combo)
+        self.submit_button = QPushButton(self.tr("Submit this criterion…"), self)
+        self.submit_button.setObjectName("primary")
+        self.submit_button.clicked.connect(self._ask_submit)
+        crit_row.addWidget(self.submit_button)
+        self.reopen_button = QPushButton(self.tr("Ask the chief judge to reopen…"), self)
+        self.reopen_button.setObjectName("reopenRequestButton")
+        self.reopen_button.setToolTip(
+            self.tr("A submitted criterion can only be changed after the chief judge reopens it.")
+        )
+        self.reopen_button.clicked.connect(self._ask_reopen)
+        crit_row.addWidget(self.reopen_button)
+        crit_row.addStretch(1)
+        lay.addLayout(crit_row)
         lay.addWidget(
             hint(
                 self.tr(
@@ -214,7 +242,8 @@ class JudgePage(QWidget):
         self.table.setAlternatingRowColors(True)
         hh = self.table.horizontalHeader()
         hh.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        hh.setMinimumHeight(48)
+        hh.setMinimumSectionSize(72)
+        hh.setMinimumHeight(72)
         self.table.verticalHeader().setDefaultSectionSize(34)
         self.table.verticalHeader().setMinimumWidth(70)
         self.delegate = ScoreDelegate(self.model, ctx.lang, self.table)
@@ -222,7 +251,27 @@ class JudgePage(QWidget):
         self.delegate.checked.connect(self._checked)
         self.delegate.accepted.connect(self.commit)
         self.table.quick.connect(self._quick)
+        self.table.selectionModel().currentChanged.connect(self._current_changed)
+        self.table.installEventFilter(self)
         lay.addWidget(self.table, 1)
+        self.empty_label = QLabel(self)
+        self.empty_label.setObjectName("emptyState")
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setStyleSheet("QLabel#emptyState { color: #5d6975; font-size: 13pt; }")
+        self.empty_label.hide()
+        lay.addWidget(self.empty_label, 1)
+
+        # What the current column is, in full (the header has room for the start only).
+        self.aspect_label = QLabel(self)
+        self.aspect_label.setObjectName("aspectDetail")
+        self.aspect_label.setWordWrap(True)
+        self.aspect_label.setStyleSheet(
+            "QLabel#aspectDetail { background: #f4f6f8; border: 1px solid #d5dbe1; "
+            "border-radius: 6px; padding: 6px 12px; font-size: 11pt; }"
+        )
+        self.aspect_label.hide()
+        lay.addWidget(self.aspect_label)
 
         self.error = MessageBanner(self)
         lay.addWidget(self.error)
@@ -235,33 +284,20 @@ class JudgePage(QWidget):
         )
         self.confirm.hide()
         lay.addWidget(self.confirm)
-
-        bottom = QHBoxLayout()
-        bottom.addWidget(QLabel(self.tr("Criterion:"), self))
-        self.criterion_combo = QComboBox(self)
-        self.criterion_combo.setObjectName("criterionCombo")
-        self.criterion_combo.setMinimumWidth(220)
-        bottom.addWidget(self.criterion_combo)
-        self.submit_button = QPushButton(self.tr("Submit this criterion…"), self)
-        self.submit_button.setObjectName("primary")
-        self.submit_button.clicked.connect(self._ask_submit)
-        bottom.addWidget(self.submit_button)
-        self.reopen_button = QPushButton(self.tr("Ask the chief judge to reopen…"), self)
-        self.reopen_button.setObjectName("reopenRequestButton")
-        self.reopen_button.setToolTip(
-            self.tr("A submitted criterion can only be changed after the chief judge reopens it.")
-        )
-        self.reopen_button.clicked.connect(self._ask_reopen)
-        bottom.addWidget(self.reopen_button)
-        self.criterion_combo.currentIndexChanged.connect(self._criterion_state)
-        bottom.addStretch(1)
         self.status = MessageBanner(self)
-        lay.addLayout(bottom)
         lay.addWidget(self.status)
+        self.criterion_combo.currentIndexChanged.connect(self._criterion_chosen)
 
         ctx.bus.event_changed.connect(self._event_changed)
         if ctx.event_id is not None:
             self._event_changed(ctx.event_id)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Coming back to the page reloads the grid: stations drawn at check-in since, a
+        criterion the chief judge reopened or locked."""
+        super().showEvent(event)
+        if self.grid is not None and not self.in_flight:
+            self.refresh()
 
     # ---------------------------------------------------------------- loading
 
@@ -283,10 +319,20 @@ class JudgePage(QWidget):
 
     def _loaded(self, grid: JudgeGrid) -> None:
         cur = self.table.currentIndex()
+        keep = self.criterion_combo.currentData() if self.grid is not None else None
         self.grid = grid
-        self.model.load(grid)
         self.event_label.setText(grid.event_name)
-        self.criterion_combo.clear()
+        self._fill_criteria(grid, keep)
+        self.model.load(grid, self.criterion_combo.currentData() or "")
+        self._show_grid((cur.row(), cur.column()) if keep is not None and cur.isValid() else None)
+        self.refreshed.emit()
+
+    def _fill_criteria(self, grid: JudgeGrid, keep: str | None) -> None:
+        combo = self.criterion_combo
+        combo.blockSignals(True)
+        combo.clear()
+        if len(grid.criteria) > 1:
+            combo.addItem(self.tr("All criteria"), "")
         for c in grid.criteria:
             state = ""
             if c.locked:
@@ -295,29 +341,129 @@ class JudgePage(QWidget):
                 state = self.tr(" (submitted, reopen asked)")
             elif c.submitted:
                 state = self.tr(" (submitted)")
-            self.criterion_combo.addItem(f"{c.code} {c.title}{state}", c.code)
+            combo.addItem(f"{c.code} {c.title}{state}", c.code)
+        index = combo.findData(keep) if keep is not None else -1
+        if index < 0:
+            index = combo.findData(self.default_criterion(grid))
+        combo.setCurrentIndex(max(index, 0))
+        combo.blockSignals(False)
+
+    def default_criterion(self, grid: JudgeGrid) -> str:
+        """All criteria when their columns fit the screen; otherwise the first criterion that
+        still has marks to give (one criterion's columns stay readable)."""
+        if len(grid.criteria) == 1:
+            return grid.criteria[0].code
+        if len(grid.aspects) <= ALL_COLUMNS_FIT:
+            return ""
+        for c in grid.criteria:
+            if not (c.submitted or c.locked) and self._missing_in(grid, c.code):
+                return c.code
+        return grid.criteria[0].code if grid.criteria else ""
+
+    @staticmethod
+    def _missing_in(grid: JudgeGrid, code: str) -> int:
+        cols = [i for i, a in enumerate(grid.aspects) if a.criterion_code == code and a.kind != "D"]
+        return sum(1 for r in grid.stations for i in cols if r.cells[i].missing)
+
+    def _criterion_chosen(self, _index: int) -> None:
+        if self.grid is not None:
+            self.error.clear()
+            self.model.show_criterion(self.criterion_combo.currentData() or "")
+            self._show_grid(None)
+
+    def _show_grid(self, keep: tuple[int, int] | None) -> None:
+        has_cells = self.model.rowCount() > 0 and self.model.columnCount() > 0
+        self.table.setVisible(has_cells)
+        self.empty_label.setVisible(not has_cells)
+        if not self.model.rowCount():
+            self.empty_label.setText(
+                self.tr(
+                    "No contestant has a station yet: stations are drawn when contestants "
+                    "check in. Press Refresh (F5) once check-in has started."
+                )
+            )
+        elif not self.model.columnCount():
+            self.empty_label.setText(self.tr("Nothing of yours to mark in this criterion."))
+        self._fit_headers()
         self._criterion_state()
         self._update_progress()
-        if self.model.rowCount() and self.model.columnCount():
-            if cur.isValid() and cur.row() < self.model.rowCount():
-                self.table.setCurrentIndex(self.model.index(cur.row(), cur.column()))
+        if has_cells:
+            if (
+                keep is not None
+                and keep[0] < self.model.rowCount()
+                and keep[1] < len(self.model.aspects)
+            ):
+                r, c = keep
             else:
                 first = (0, 0) if self.model.editable(0, 0) else self.model.next_editable(0, 0)
                 r, c = first or (0, 0)
-                self.table.setCurrentIndex(self.model.index(r, c))
+            self.table.setCurrentIndex(self.model.index(r, c))
             self.table.setFocus()
-        self.refreshed.emit()
+        self._current_changed()
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if obj is self.table and event.type() == QEvent.Type.Resize:
+            self._fit_headers()
+        return super().eventFilter(obj, event)
+
+    def _fit_headers(self) -> None:
+        """As much of each aspect's title in its header as the column width allows."""
+        cols = self.model.columnCount()
+        if not cols:
+            return
+        width = self.table.viewport().width() / cols
+        char = max(1, self.table.horizontalHeader().fontMetrics().horizontalAdvance("中"))
+        self.model.set_title_chars(max(3, int((width - 14) // char)))
+
+    def _current_changed(self, *_args: object) -> None:
+        """The current cell's aspect in full, with its rule, under the grid."""
+        idx = self.table.currentIndex()
+        if not idx.isValid() or not self.model.columnCount() or not self.table.isVisible():
+            self.aspect_label.hide()
+            return
+        a = self.model.aspect(idx.column())
+        rule = a.hint_zh if self.ctx.lang == "zh" else a.hint_en
+        text = self.tr("Station {no} · <b>{code} {title}</b> · {rule}").format(
+            no=station_text(self.model.stations[idx.row()]),
+            code=escape(a.code),
+            title=escape(a.title),
+            rule=escape(rule),
+        )
+        if a.description:
+            text += f"<br><span style='color:#5d6975'>{escape(a.description)}</span>"
+        if self.model.grid_cell(idx.row(), idx.column()).cell.flagged:
+            text += "<br><span style='color:#8a4b00'><b>{}</b></span>".format(
+                escape(self.tr("Judges disagree by more than the limit: please re-score")),
+            )
+        self.aspect_label.setText(text)
+        self.aspect_label.show()
 
     def _load_failed(self, exc: BaseException) -> None:
         self.status.error(self.ctx.error_text(exc))
 
     def _update_progress(self) -> None:
-        missing = 0
-        for row in self.model.cells:
-            for c, gc in enumerate(row):
-                if self.model.aspect(c).kind != "D" and gc.cell.missing:
-                    missing += 1
-        self.progress_label.setText(self.tr("{n} mark(s) still to give").format(n=missing))
+        missing = self.model.missing()
+        crit = self._current_criterion()
+        style = ""
+        if not self.model.rowCount():
+            text = ""  # the empty grid says why
+        elif crit is None:
+            text = self.tr("{n} mark(s) still to give").format(n=missing)
+        elif crit.locked:
+            text = self.tr("Criterion {code} is locked").format(code=crit.code)
+        elif crit.submitted:
+            text = self.tr("Criterion {code} submitted").format(code=crit.code)
+        elif missing:
+            text = self.tr("{n} mark(s) still to give in criterion {code}").format(
+                n=missing, code=crit.code
+            )
+        else:
+            text = self.tr("Criterion {code} fully marked: check it, then submit it").format(
+                code=crit.code
+            )
+            style = "color: #1d6b2c; font-weight: bold;"
+        self.progress_label.setText(text)
+        self.progress_label.setStyleSheet(style)
 
     # ---------------------------------------------------------------- entry
 
@@ -360,8 +506,12 @@ class JudgePage(QWidget):
             aspect.code,
             text,
             gc.cell.version,
-            on_success=alive(self, lambda view, r=row, c=col: self._stored(r, c, view)),
-            on_error=alive(self, lambda exc, r=row, c=col: self._store_failed(r, c, exc)),
+            on_success=alive(
+                self, lambda view, st=station, co=aspect.code: self._stored(st, co, view)
+            ),
+            on_error=alive(
+                self, lambda exc, st=station, co=aspect.code: self._store_failed(st, co, exc)
+            ),
         )
         self._move_on(row, col)
 
@@ -371,16 +521,24 @@ class JudgePage(QWidget):
             self.table.setCurrentIndex(self.model.index(*nxt))
         self.table.setFocus()
 
-    def _stored(self, row: int, col: int, view: ScoreView) -> None:
+    def _stored(self, station: int, code: str, view: ScoreView) -> None:
         self.in_flight -= 1
-        self.model.stored(row, col, view.value, view.version)
+        pos = self.model.position(station, code)
+        if pos is not None:
+            self.model.stored(*pos, view.value, view.version)
+        else:  # another criterion is shown now: update the hidden cell
+            gc = self.model.find_cell(station, code)
+            if gc is not None:
+                gc.cell = replace(gc.cell, value=view.value, version=view.version)
+                gc.pending, gc.stored = "", True
         self.confirm.setText(self.confirmation(view))
         self.confirm.show()
         self._update_progress()
+        self._criterion_state()
         self.stored.emit(view)
 
     def confirmation(self, view: ScoreView) -> str:
-        aspect = next(a for a in self.model.aspects if a.code == view.aspect_code)
+        aspect = next(a for a in self.model.all_aspects if a.code == view.aspect_code)
         if aspect.kind == "J":
             unit = self.tr("grade {v}").format(v=fmt_value(view.value))
         elif aspect.kind == "D":
@@ -391,9 +549,15 @@ class JudgePage(QWidget):
             no=station_text(view.station_no), code=aspect.code, title=aspect.title, value=unit
         )
 
-    def _store_failed(self, row: int, col: int, exc: BaseException) -> None:
+    def _store_failed(self, station: int, code: str, exc: BaseException) -> None:
         self.in_flight -= 1
-        self.model.failed(row, col)
+        pos = self.model.position(station, code)
+        if pos is not None:
+            self.model.failed(*pos)
+        else:
+            gc = self.model.find_cell(station, code)
+            if gc is not None:
+                gc.pending = ""
         self.error.error(self.ctx.error_text(exc))
         if isinstance(exc, ConflictError):
             self.refresh()
@@ -409,7 +573,20 @@ class JudgePage(QWidget):
     def _criterion_state(self) -> None:
         """Submit while open; ask to reopen once submitted (and not locked, not yet asked)."""
         c = self._current_criterion()
-        self.submit_button.setEnabled(c is not None and not c.submitted and not c.locked)
+        open_ = c is not None and not c.submitted and not c.locked
+        ready = open_ and self.model.rowCount() > 0 and self.model.missing() == 0
+        self.submit_button.setEnabled(ready)
+        if c is None:
+            why = self.tr("Choose one criterion to submit it.")
+        elif not open_:
+            why = ""
+        elif not self.model.rowCount():
+            why = self.tr("Nothing to submit yet: no contestant has a station.")
+        elif not ready:
+            why = self.tr("Give every mark of this criterion first; then submit it.")
+        else:
+            why = self.tr("Sign this criterion off with your PIN; its marks then cannot change.")
+        self.submit_button.setToolTip(why)
         self.reopen_button.setEnabled(
             c is not None and c.submitted and not c.locked and not c.reopen_requested
         )

@@ -64,15 +64,63 @@ class JudgeGridModel(QAbstractTableModel):
         self.aspects: tuple[AspectColumn, ...] = ()
         self.stations: list[int] = []
         self.cells: list[list[GridCell]] = []
+        self.all_aspects: tuple[AspectColumn, ...] = ()
+        self.all_cells: list[list[GridCell]] = []
+        self.criterion = ""  # the criterion shown ("" = every criterion of the grid)
+        self.title_chars = 8  # how much of an aspect's title fits in a column header
 
     # ---------------------------------------------------------------- loading
 
-    def load(self, grid: JudgeGrid) -> None:
-        self.beginResetModel()
-        self.aspects = grid.aspects
+    def load(self, grid: JudgeGrid, criterion: str = "") -> None:
+        """Take a fresh grid and show ``criterion`` (see :meth:`show_criterion`)."""
+        self.all_aspects = grid.aspects
         self.stations = [r.station_no for r in grid.stations]
-        self.cells = [[GridCell(c, c.version > 0) for c in r.cells] for r in grid.stations]
+        self.all_cells = [[GridCell(c, c.version > 0) for c in r.cells] for r in grid.stations]
+        self.show_criterion(criterion)
+
+    def show_criterion(self, criterion: str) -> None:
+        """Only the aspects of ``criterion`` ("" = all): one criterion's columns stay readable
+        where the 20+ columns of a whole scheme do not. The cells are shared with the full
+        grid, so what was stored in one view is there in every other."""
+        cols = [
+            i
+            for i, a in enumerate(self.all_aspects)
+            if not criterion or a.criterion_code == criterion
+        ]
+        self.beginResetModel()
+        self.criterion = criterion
+        self.aspects = tuple(self.all_aspects[i] for i in cols)
+        self.cells = [[row[i] for i in cols] for row in self.all_cells]
         self.endResetModel()
+
+    def position(self, station_no: int, aspect_code: str) -> tuple[int, int] | None:
+        """Where a station's aspect is shown now (None: not in this view)."""
+        try:
+            row = self.stations.index(station_no)
+            col = next(i for i, a in enumerate(self.aspects) if a.code == aspect_code)
+        except (ValueError, StopIteration):
+            return None
+        return row, col
+
+    def find_cell(self, station_no: int, aspect_code: str) -> GridCell | None:
+        """A cell of the full grid, shown or not."""
+        try:
+            row = self.stations.index(station_no)
+            col = next(i for i, a in enumerate(self.all_aspects) if a.code == aspect_code)
+        except (ValueError, StopIteration):
+            return None
+        return self.all_cells[row][col]
+
+    def set_title_chars(self, n: int) -> None:
+        if n != self.title_chars:
+            self.title_chars = n
+            if self.aspects:
+                self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.aspects) - 1)
+
+    def missing(self) -> int:
+        """Marks still to give in the columns shown (an empty deduction = none seen)."""
+        marked = [c for c, a in enumerate(self.aspects) if a.kind != "D"]
+        return sum(1 for row in self.cells for c in marked if row[c].cell.missing)
 
     def aspect(self, col: int) -> AspectColumn:
         return self.aspects[col]
@@ -122,15 +170,22 @@ class JudgeGridModel(QAbstractTableModel):
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.aspects)
 
-    def header_text(self, col: int) -> str:
-        a = self.aspects[col]
+    def range_text(self, a: AspectColumn) -> str:
+        """Short enough for a narrow column; the full rule is under the grid."""
         if a.kind == "J":
-            rng = self.tr("0–3 (of {max})").format(max=fmt_value(a.max_mark))
-        elif a.kind == "D":
-            rng = self.tr("count, −{max} each").format(max=fmt_value(a.max_mark))
-        else:
-            rng = self.tr("max {max}").format(max=fmt_value(a.max_mark))
-        return f"{a.code} {a.title}\n{rng}"
+            return self.tr("grade 0–3 · {max}").format(max=fmt_value(a.max_mark))
+        if a.kind == "D":
+            return self.tr("count · −{max} each").format(max=fmt_value(a.max_mark))
+        return self.tr("max {max}").format(max=fmt_value(a.max_mark))
+
+    def header_text(self, col: int) -> str:
+        """Three lines: the code, the start of the title, what may be entered. (The whole title
+        is in the tooltip and under the grid for the current column.)"""
+        a = self.aspects[col]
+        title = a.title
+        if len(title) > self.title_chars:
+            title = title[: max(1, self.title_chars - 1)] + "…"
+        return f"{a.code}\n{title}\n{self.range_text(a)}"
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
@@ -138,9 +193,13 @@ class JudgeGridModel(QAbstractTableModel):
                 return self.header_text(section)
             if orientation == Qt.Orientation.Vertical and section < len(self.stations):
                 return self.tr("Station {no}").format(no=station_text(self.stations[section]))
-        if role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Horizontal:
+        if (
+            role == Qt.ItemDataRole.ToolTipRole
+            and orientation == Qt.Orientation.Horizontal
+            and section < len(self.aspects)
+        ):
             a = self.aspects[section]
-            return a.hint_zh if self.lang == "zh" else a.hint_en
+            return f"{a.code} {a.title}\n{a.hint_zh if self.lang == 'zh' else a.hint_en}"
         return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:

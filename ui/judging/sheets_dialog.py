@@ -385,16 +385,18 @@ class PrintSheetsDialog(QDialog):
         self.event_combo.clear()
         for e in summaries:
             name = e.name if not e.trade or e.trade in e.name else f"{e.name}（{e.trade}）"
-            self.event_combo.addItem(name, e.id)
-        index = self.event_combo.findData(self.event_id)
+            # str, not the UUID: findData cannot match a Python object it did not store
+            self.event_combo.addItem(name, str(e.id))
+        index = self.event_combo.findData(str(self.event_id))
         self.event_combo.setCurrentIndex(max(index, 0))
         self.event_combo.blockSignals(False)
         self._event_picked()
 
     def _event_picked(self, _index: int = 0) -> None:
-        event_id = self.event_combo.currentData()
-        if event_id is None:
+        data = self.event_combo.currentData()
+        if not data:
             return
+        event_id = uuid.UUID(str(data))
         self.event_id = event_id
         self.generate_button.setEnabled(False)
         self.ctx.worker.run(

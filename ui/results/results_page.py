@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -128,6 +129,13 @@ class ResultsPage(QWidget):
         ctx.bus.event_changed.connect(self.set_event)
         self.set_event(ctx.event_id)
 
+    def showEvent(self, event: QShowEvent) -> None:
+        """Coming back to the page shows the results as they are now (the chief judge may
+        have locked, or marks changed, since they were computed)."""
+        super().showEvent(event)
+        if self.view is not None:
+            self.reload()
+
     # ------------------------------------------------------------------ loading
 
     def _set_enabled(self, on: bool) -> None:
@@ -206,7 +214,15 @@ class ResultsPage(QWidget):
         )
         self.stage_label.show()
         self._set_enabled(True)
-        self.buttons["release"].setEnabled(view.stage != "released")
+        # Only locked results can be released: before the lock the button would only refuse.
+        self.buttons["release"].setEnabled(view.stage == "locked")
+        self.buttons["release"].setToolTip(
+            {
+                "provisional": self.tr("The chief judge locks the event first; then release."),
+                "locked": self.tr("Publish the locked results with names."),
+                "released": self.tr("The results are released."),
+            }[view.stage]
+        )
         self._fill(view)
 
     def _fill(self, view: ResultsView) -> None:
@@ -217,6 +233,16 @@ class ResultsPage(QWidget):
         groups = view.results.groups
         if not view.results.rows:
             self._show_empty(self.tr("No contestants in this event yet."))
+            return
+        if all(r.theory is None and r.practical is None for r in view.results.rows):
+            # 60 rows of "incomplete" and a list of registration numbers say nothing
+            self._set_enabled(False)  # nothing to export or release either
+            self._show_empty(
+                self.tr(
+                    "No scores yet: the provisional results appear here as soon as the "
+                    "judges mark and the theory scores are imported."
+                )
+            )
             return
         for g in groups:
             rows = [r for r in view.results.rows if r.group == g.key]
