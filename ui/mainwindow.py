@@ -12,6 +12,7 @@ import logging
 import os
 import uuid
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
@@ -23,14 +24,13 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from kmjudge import __version__, events, paths
+from kmjudge import events, paths
 from kmjudge.accounts import Actor, Role
 from kmjudge.db import backup as backup_mod
 from ui import i18n
@@ -61,8 +61,15 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("registration", QT_TRANSLATE_NOOP("Nav", "Registration"), "ui.registration.contestants_page:ContestantsPage", frozenset({Role.ADMIN, Role.REGISTRAR, Role.CHIEF})),  # noqa: E501
     PageSpec("checkin", QT_TRANSLATE_NOOP("Nav", "Check-in"), "ui.checkin.checkin_page:CheckinPage", frozenset({Role.ADMIN, Role.REGISTRAR})),  # noqa: E501
     PageSpec("judging", QT_TRANSLATE_NOOP("Nav", "Marking"), "ui.judging.judge_page:JudgePage", frozenset({Role.JUDGE})),  # noqa: E501
+    PageSpec("assign", QT_TRANSLATE_NOOP("Nav", "Judges"), "ui.judging.assign_page:AssignPage", frozenset({Role.ADMIN, Role.CHIEF})),  # noqa: E501
     PageSpec("chief", QT_TRANSLATE_NOOP("Nav", "Chief judge review"), "ui.judging.chief_page:ChiefPage", frozenset({Role.CHIEF})),  # noqa: E501
+    PageSpec("paper", QT_TRANSLATE_NOOP("Nav", "Paper sheets"), "ui.judging.paper_page:PaperPage", frozenset({Role.CLERK, Role.CHIEF, Role.ADMIN})),  # noqa: E501
     PageSpec("results", QT_TRANSLATE_NOOP("Nav", "Results"), "ui.results.results_page:ResultsPage", frozenset({Role.ADMIN, Role.CHIEF})),  # noqa: E501
+    PageSpec("certificates", QT_TRANSLATE_NOOP("Nav", "Certificates"), "ui.certificates.page:CertificatesPage", frozenset({Role.ADMIN, Role.CHIEF})),  # noqa: E501
+    PageSpec("verify", QT_TRANSLATE_NOOP("Nav", "Verify certificate"), "ui.certificates.verify_page:VerifyPage"),  # noqa: E501
+    PageSpec("exchange", QT_TRANSLATE_NOOP("Nav", "Data exchange"), "ui.sync.exchange_page:ExchangePage", frozenset({Role.ADMIN, Role.CHIEF, Role.CITY})),  # noqa: E501
+    PageSpec("conflicts", QT_TRANSLATE_NOOP("Nav", "Conflicts"), "ui.sync.conflicts_page:ConflictsPage", frozenset({Role.ADMIN, Role.CHIEF, Role.CITY})),  # noqa: E501
+    PageSpec("city", QT_TRANSLATE_NOOP("Nav", "City overview"), "ui.sync.city_page:CityPage", frozenset({Role.CITY, Role.ADMIN})),  # noqa: E501
     PageSpec("users", QT_TRANSLATE_NOOP("Nav", "Accounts"), "ui.users_page:UsersPage", frozenset({Role.ADMIN})),  # noqa: E501
     PageSpec("data", QT_TRANSLATE_NOOP("Nav", "Data and backups"), "ui.data_page:DataPage", frozenset({Role.ADMIN})),  # noqa: E501
 )
@@ -194,9 +201,8 @@ class MainWindow(QMainWindow):
         self.event_combo.setObjectName("eventCombo")
         self.event_combo.setMinimumWidth(320)
         self.event_combo.setMaximumWidth(560)
-        self.event_combo.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
+        # as wide as the longest event name (within the maximum), so no name is cut off
+        self.event_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.event_combo.currentIndexChanged.connect(self._combo_changed)
         label.setBuddy(self.event_combo)
         lay.addWidget(self.event_combo)
@@ -318,7 +324,9 @@ class MainWindow(QMainWindow):
             saved = str(i18n.settings().value(LAST_EVENT_KEY, "") or "")
             wanted = next((e.id for e in rows if str(e.id) == saved), None)
         if wanted not in {e.id for e in rows}:
-            wanted = rows[0].id if rows else None
+            # nothing chosen yet: the event running today (the list is oldest first)
+            today = [e.id for e in rows if e.start_at and e.start_at.date() == date.today()]
+            wanted = today[0] if today else rows[0].id if rows else None
         self.event_combo.blockSignals(True)
         self.event_combo.clear()
         if not rows:
@@ -436,10 +444,7 @@ class MainWindow(QMainWindow):
         self.sign_out_requested.emit()
 
     def _about(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("About kmjudge"),
-            self.tr(
-                "kmjudge {version}\nOffline on-site judging for the worker skills competition."
-            ).format(version=__version__),
-        )
+        from ui.about import AboutDialog
+
+        self.about_dialog = AboutDialog(self)
+        self.about_dialog.open()

@@ -44,6 +44,7 @@ class Worker(QObject):
         # thread only ever holds a job number, so no widget can be released off-thread.
         self._jobs: dict[int, tuple[Any, ...]] = {}
         self._next_job = 0
+        self._closed = False
 
     @property
     def busy(self) -> bool:
@@ -64,6 +65,13 @@ class Worker(QObject):
         ``pool=True`` runs on the pool (pure computation, no database writes).
         ``progress=(parent, label)`` shows a busy dialog if the work takes over 600 ms.
         """
+        if self._closed:
+            # A late timer (a debounced preview, a periodic refresh) firing while the window
+            # closes: nothing may start any more, and there is nobody left to tell.
+            log.debug("worker closed; %s not started", getattr(fn, "__name__", fn))
+            closed: Future[Any] = Future()
+            closed.cancel()
+            return closed
         dialog: QProgressDialog | None = None
         timer: QTimer | None = None
         if progress is not None:
@@ -108,5 +116,6 @@ class Worker(QObject):
             on_success(future.result())
 
     def shutdown(self) -> None:
+        self._closed = True
         self._db_thread.shutdown(wait=True)
         self._pool.shutdown(wait=True)

@@ -15,13 +15,19 @@ from ui.mainwindow import MainWindow, PageSpec, PlaceholderPage
 from ui.worker import Worker
 
 EXPECTED_NAV = {
-    "admin": ["首页", "竞赛设置", "选手报名", "检录", "成绩", "账号管理", "数据与备份"],
-    "registrar": ["首页", "选手报名", "检录"],
-    "chief": ["首页", "选手报名", "裁判长审核", "成绩"],
-    "judge1": ["首页", "评分"],
-    "clerk1": ["首页"],
-    "city": ["首页"],
-}
+    "admin": [
+        "首页", "竞赛设置", "选手报名", "检录", "裁判分工", "纸质评分表", "成绩", "证书打印",
+        "证书查验", "数据交换", "数据冲突", "市级汇总", "账号管理", "数据与备份",
+    ],
+    "registrar": ["首页", "选手报名", "检录", "证书查验"],
+    "chief": [
+        "首页", "选手报名", "裁判分工", "裁判长审核", "纸质评分表", "成绩", "证书打印",
+        "证书查验", "数据交换", "数据冲突",
+    ],
+    "judge1": ["首页", "评分", "证书查验"],
+    "clerk1": ["首页", "纸质评分表", "证书查验"],
+    "city": ["首页", "证书查验", "数据交换", "数据冲突", "市级汇总"],
+}  # fmt: skip
 
 
 def open_main(keep: Keep, venue: Venue, worker: Worker, username: str = "admin") -> MainWindow:
@@ -165,14 +171,10 @@ def test_switching_to_english_rebuilds_the_window_and_is_remembered(
     assert new is not None and new is not win
     keep(new)
     assert new.nav_titles() == [
-        "Home",
-        "Competition setup",
-        "Registration",
-        "Check-in",
-        "Results",
-        "Accounts",
-        "Data and backups",
-    ]
+        "Home", "Competition setup", "Registration", "Check-in", "Judges", "Paper sheets",
+        "Results", "Certificates", "Verify certificate", "Data exchange", "Conflicts",
+        "City overview", "Accounts", "Data and backups",
+    ]  # fmt: skip
     assert new.ctx.event_id == event_id and new.ctx.actor == venue.admin
     assert new.status_user.text() == "王管理 · Administrator"
     assert i18n.saved_lang() == "en"
