@@ -28,6 +28,16 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "resources" / "examples"
 
 
+@pytest.fixture(autouse=True)
+def _cheap_pin_hashing(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """scrypt at the production cost (N=2**14) takes ~45 ms a hash here, and the suite creates
+    and signs in thousands of accounts; N=2**10 keeps every check the same (the cost is
+    stored in each hash) at ~2 ms. Tests about the hashing itself are marked ``real_scrypt``.
+    Subprocesses (kill tests) use the production cost."""
+    if request.node.get_closest_marker("real_scrypt") is None:
+        monkeypatch.setattr(accounts, "_SCRYPT_N", 2**10)
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _collect_garbage_on_the_main_thread() -> Iterator[None]:
     """As the app does (ui/gcguard.py): no automatic collection, which could run in a worker

@@ -12,7 +12,9 @@ from kmjudge.db.models import User
 from kmjudge.errors import AuthError, KmError, PermissionDenied
 
 
+@pytest.mark.real_scrypt
 def test_secrets_are_stored_as_scrypt_hashes(db: Database, admin: Actor) -> None:
+    """PINs are stored as scrypt hashes at the production cost (N=2**14, r=8, p=1)."""
     with db.read() as s:
         user = s.scalar(select(User).where(User.username == "admin"))
         assert user is not None
