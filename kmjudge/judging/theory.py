@@ -19,8 +19,10 @@ import io
 import re
 import unicodedata
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -126,6 +128,21 @@ class TheoryPreview:
 # --------------------------------------------------------------------------- reading
 
 
+def _bounded(rows: Iterable[Iterable[object]]) -> list[list[object]]:
+    """At most ``MAX_SHEET_ROWS`` rows, or a refusal (an exam export is never that long)."""
+    from kmjudge import untrusted
+
+    out = [list(r) for r in islice(rows, untrusted.MAX_SHEET_ROWS + 1)]
+    if len(out) > untrusted.MAX_SHEET_ROWS:
+        raise KmError(
+            f"表格超过 {untrusted.MAX_SHEET_ROWS} 行，未读取。请拆分成几个文件分别导入。",
+            f"The sheet has more than {untrusted.MAX_SHEET_ROWS} rows; not read. "
+            "Split it into several files.",
+            code="too_large",
+        )
+    return out
+
+
 def _read_rows(path: Path) -> list[list[object]]:
     if not path.is_file():
         raise KmError(f"找不到文件“{path}”。", f"File not found: {path}", code="not_found")
@@ -133,6 +150,11 @@ def _read_rows(path: Path) -> list[list[object]]:
     if data.startswith(b"PK"):
         import openpyxl
 
+        from kmjudge import untrusted
+
+        bomb = untrusted.xlsx_problem(data)  # measured before openpyxl inflates anything
+        if bomb:
+            raise KmError(*bomb, code="too_large")
         try:
             wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         except Exception as exc:
@@ -143,10 +165,10 @@ def _read_rows(path: Path) -> list[list[object]]:
             ) from exc
         try:
             for ws in wb.worksheets:
-                rows = [list(r) for r in ws.iter_rows(values_only=True)]
+                rows = _bounded(ws.iter_rows(values_only=True))
                 if _find_header(rows) is not None:
                     return rows
-            return [list(r) for r in wb.worksheets[0].iter_rows(values_only=True)]
+            return _bounded(wb.worksheets[0].iter_rows(values_only=True))
         finally:
             wb.close()
     if data.startswith(b"\xd0\xcf\x11\xe0"):

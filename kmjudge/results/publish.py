@@ -18,6 +18,7 @@ from typing import Any
 
 from kmjudge.checkin.fonts import cjk_font
 from kmjudge.clock import to_local, utcnow
+from kmjudge.fileio import atomic_output
 from kmjudge.results.engine import PANEL_RULE_ZH, group_label
 from kmjudge.results.model import (
     TIER_ZH,
@@ -151,15 +152,27 @@ def _build(
     *,
     landscape_page: bool = False,
 ) -> Path:
+    out = Path(path)
+    stage_note = "" if view.stage == "released" else STAGE_ZH[view.stage]
+    with atomic_output(out) as tmp:  # a full stick leaves no partial file
+        _build_into(tmp, view, subtitle, story, stage_note, landscape_page)
+    return out
+
+
+def _build_into(
+    tmp: Path,
+    view: ResultsView,
+    subtitle: str,
+    story: list[Any],
+    stage_note: str,
+    landscape_page: bool,
+) -> None:
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.units import mm
     from reportlab.platypus import SimpleDocTemplate
 
-    out = Path(path)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    stage_note = "" if view.stage == "released" else STAGE_ZH[view.stage]
     doc = SimpleDocTemplate(
-        str(out),
+        str(tmp),
         pagesize=landscape(A4) if landscape_page else A4,
         leftMargin=15 * mm,
         rightMargin=15 * mm,
@@ -169,7 +182,6 @@ def _build(
         author="kmjudge",
     )
     doc.build(story, canvasmaker=_numbered_canvas(view.meta.name, subtitle, stage_note))
-    return out
 
 
 def _table(
@@ -321,8 +333,8 @@ def board_xlsx(view: ResultsView, path: str | Path) -> Path:
         for cell in row:
             cell.number_format = "0.00"
     out = Path(path)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    wb.save(out)
+    with atomic_output(out) as tmp:  # a full stick leaves no partial file
+        wb.save(tmp)
     return out
 
 

@@ -10,6 +10,7 @@ contestants and users they refer to, and the set-up of the events (small) every 
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 import json
 import os
@@ -247,6 +248,43 @@ def _safe(text: str) -> str:
     return re.sub(r"[^0-9A-Za-z\u4e00-\u9fff_-]+", "_", text).strip("_")[:40] or "device"
 
 
+def _publish(final: Path) -> None:
+    """Give a recorded package its name (the last step of an export)."""
+    part = final.parent / f".{final.name}.part"
+    try:
+        os.replace(part, final)
+        with contextlib.suppress(OSError):  # not every file system syncs a directory
+            dir_fd = os.open(final.parent, os.O_RDONLY)
+            try:
+                os.fsync(dir_fd)
+            finally:
+                os.close(dir_fd)
+    except OSError as exc:
+        raise KmError(
+            f"数据包已记录但未能改名为“{final.name}”（{exc}）：U 盘是否已拔出？"
+            "插回后再导出一次即可补完。",
+            f"The package was recorded but could not be renamed to {final.name} ({exc}): was "
+            "the stick removed? Put it back and export again to finish it.",
+            code="io",
+        ) from exc
+
+
+def _finish_unpublished(db: Database) -> None:
+    """A package recorded by an export that was cut off before its rename (power cut, pulled
+    stick) still lies on the stick as ``.NAME.part``: give it its name now."""
+    with db.read() as s:
+        rows = s.scalars(
+            select(m.PackageLog).where(
+                m.PackageLog.device_id == db.device.id,
+                m.PackageLog.direction.in_(list(DIRECTION_OUT.values())),
+            )
+        ).all()
+        pending = [Path(r.path) for r in rows if r.path and not Path(r.path).exists()]
+    for final in pending:
+        if (final.parent / f".{final.name}.part").exists():
+            _publish(final)
+
+
 def export_package(
     db: Database,
     actor: Actor,
@@ -267,6 +305,7 @@ def export_package(
             f"无法写入文件夹 {folder}：{exc}", f"Cannot write to {folder}: {exc}", code="io"
         ) from exc
     direction = DIRECTION_OUT[kind]
+    _finish_unpublished(db)
     final: Path | None = None
     try:
         with db.write() as s:
@@ -350,7 +389,6 @@ def export_package(
                 )
                 with part.open("rb+") as fh:
                     os.fsync(fh.fileno())
-                os.replace(part, final)
             except OSError as exc:
                 part.unlink(missing_ok=True)
                 raise KmError(
@@ -361,7 +399,9 @@ def export_package(
                 ) from exc
             # Read it back: the file must open as a package whose manifest lists exactly its
             # members, at the sizes written (the members' hashes are checked at import).
-            with pkg.open_package(final) as check:
+            # The file keeps its .part name until the database has recorded it: a power cut
+            # before the commit leaves no package the venue does not know.
+            with pkg.open_package(part) as check:
                 check.check_members()
                 sha, size = check.sha256, check.size
             if prev is not None and prev.state is not None and kind == "venue":
@@ -406,8 +446,9 @@ def export_package(
             )
     except BaseException:
         if final is not None:
-            final.unlink(missing_ok=True)
+            (final.parent / f".{final.name}.part").unlink(missing_ok=True)
         raise
+    _publish(final)
     audit_entries = sum(a["last"] - a["first"] + 1 for a in audit_info.values())
     data_rows = sum(n for t, n in counts.items() if not tb.BY_NAME[t].setup and t != "app_user")
     return ExportResult(
