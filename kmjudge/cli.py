@@ -22,8 +22,8 @@ from kmjudge import __version__, accounts, audit, events, paths
 from kmjudge.accounts import Actor
 from kmjudge.db import backup as backup_mod
 from kmjudge.db import migrate
-from kmjudge.db.engine import Database, open_database, resolve_url
-from kmjudge.errors import KmError, ValidationFailed
+from kmjudge.db.engine import Database, open_database, resolve_url, with_restore_offer
+from kmjudge.errors import DatabaseError, KmError, ValidationFailed
 
 Handler = Callable[[argparse.Namespace], dict[str, Any]]
 
@@ -41,7 +41,10 @@ def _lang(args: argparse.Namespace) -> str:
 
 
 def _open(args: argparse.Namespace, **kw: Any) -> Database:
-    return open_database(args.db, **kw)
+    try:
+        return open_database(args.db, **kw)
+    except DatabaseError as exc:  # damaged / foreign file: name the backup to restore
+        raise with_restore_offer(args.db, exc) from exc
 
 
 def _actor(args: argparse.Namespace, db: Database) -> Actor:
@@ -601,6 +604,7 @@ def cmd_checkin_noshow(args: argparse.Namespace) -> dict[str, Any]:
 def cmd_audit_verify(args: argparse.Namespace) -> dict[str, Any]:
     db = _open(args, upgrade=False)
     report = audit.verify(db)
+    report.problems.extend(audit.verify_records(db))  # rows edited behind the app's back
     db.dispose()
     zh = _lang(args).startswith("zh")
     problems: list[dict[str, Any]] = [
@@ -783,10 +787,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = leaf(top, "demo", cmd_demo, "create (or open) the demo database")
     p.add_argument("--reset", action="store_true", help="delete and recreate it")
 
-    from kmjudge import cli_judging, cli_results
+    from kmjudge import cli_certificates, cli_judging, cli_results, cli_sync
 
     cli_judging.register(top, leaf)
     cli_results.register(top, leaf)
+    cli_sync.register(top, leaf)
+    cli_certificates.register(top, leaf)
     return parser
 
 

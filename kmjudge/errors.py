@@ -48,6 +48,13 @@ class DatabaseError(KmError):
     code = "database"
 
 
+class Busy(DatabaseError):
+    """Another process or window kept the database locked past the busy timeout; the
+    operation was not saved and may simply be tried again."""
+
+    code = "busy"
+
+
 @dataclass
 class Issue:
     """One problem found in input, with where it is."""

@@ -92,4 +92,14 @@ def check_database(db: Database) -> CheckReport:
     else:
         for p in chain.problems:
             report.add(False, p.message_zh, p.message_en)
+    records = audit.verify_records(db)
+    if records:
+        for p in records:
+            report.add(False, p.message_zh, p.message_en)
+    else:
+        report.add(
+            True,
+            "评分与检录记录和审计链一致。",
+            "Marks and check-ins agree with the audit chain.",
+        )
     return report

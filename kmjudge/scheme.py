@@ -23,6 +23,7 @@ file grows much further, ``_xlsx`` parts are the first candidate to move into th
 from __future__ import annotations
 
 import difflib
+import io
 import json
 import tomllib
 import unicodedata
@@ -275,13 +276,22 @@ class _Issues:
 # --------------------------------------------------------------------------- value coercion
 
 
+#: Exponents beyond this are not numbers a marking scheme can hold (and would overflow).
+_EXPONENT_LIMIT = 30
+
+
 def decimal_text(value: Decimal) -> str:
     """Canonical plain text of a Decimal: ``2.5``, ``10``, never ``1E+1``."""
     return format(canonical_decimal(value), "f")
 
 
 def canonical_decimal(value: Decimal) -> Decimal:
-    """``2.50`` -> ``2.5``, ``1E+1`` -> ``10``: equal numbers get equal text."""
+    """``2.50`` -> ``2.5``, ``1E+1`` -> ``10``: equal numbers get equal text.
+
+    NaN, infinities and numbers too large or too small for the decimal context (``1e999999999``
+    from a file) are returned as they are: they are refused elsewhere, never canonicalised."""
+    if not value.is_finite() or not -_EXPONENT_LIMIT < value.adjusted() < 27:
+        return value
     n = value.normalize()
     if n == n.to_integral_value():
         return n.quantize(Decimal(1))
@@ -289,6 +299,8 @@ def canonical_decimal(value: Decimal) -> Decimal:
 
 
 def decimal_places(value: Decimal) -> int:
+    if not value.is_finite() or not -_EXPONENT_LIMIT < value.adjusted() < 27:
+        return 0
     exp = value.normalize().as_tuple().exponent
     return -exp if isinstance(exp, int) and exp < 0 else 0
 
@@ -322,7 +334,10 @@ def to_decimal(value: Any) -> Decimal | None:
             return None
     else:
         return None
-    if not d.is_finite() or abs(d) >= _NUMBER_LIMIT:
+    # copy_abs, not abs(): abs() rounds in the context and overflows on 1e999999999
+    if not d.is_finite() or d.copy_abs() >= _NUMBER_LIMIT:
+        return None
+    if d and d.adjusted() <= -_EXPONENT_LIMIT:  # 1e-999999999 is not a mark either
         return None
     return canonical_decimal(d)
 
@@ -371,8 +386,9 @@ def _text(value: Any) -> str:
     if isinstance(value, float):
         d = to_decimal(value)
         return decimal_text(d) if d is not None else str(value)
-    if isinstance(value, Decimal):
-        return decimal_text(value) if value.is_finite() else str(value)
+    if isinstance(value, Decimal):  # 1e999999999 is shown as such, not as a billion digits
+        plain = value.is_finite() and -_EXPONENT_LIMIT < value.adjusted() < 27
+        return decimal_text(value) if plain else str(value)
     return str(value).strip()
 
 
@@ -474,7 +490,12 @@ def _parse(data: Any, loc: _Locator, *, check_keys: bool) -> SchemeSpec:
         _check_keys(data, _TOP_KEYS, loc.scheme(), issues)
 
     version = data.get("schema_version", SCHEMA_VERSION)
-    if version != SCHEMA_VERSION or isinstance(version, bool):
+    if (
+        isinstance(version, bool)
+        or not isinstance(version, int | float | Decimal)
+        or (isinstance(version, Decimal) and version.is_snan())  # comparing it would raise
+        or version != SCHEMA_VERSION
+    ):
         issues.add(
             loc.setting("schema_version"),
             "bad_version",
@@ -967,10 +988,15 @@ def read_text_data(path: Path, fail: Callable[[Path, str, str], Exception]) -> d
     Text is UTF-8 (with or without BOM); GB18030 is tried as well, since Windows editors save
     it. Shared with ``kmjudge.setupfile``.
     """
+    from kmjudge import untrusted
+
     try:
-        raw = path.read_bytes()
+        too_big = untrusted.text_file_problem(path.stat().st_size)
+        raw = b"" if too_big else path.read_bytes()
     except OSError as exc:
         raise fail(path, f"无法读取文件：{exc}", f"cannot read the file: {exc}") from exc
+    if too_big:
+        raise fail(path, *too_big)
     text: str | None = None
     for encoding in ("utf-8-sig", "gb18030"):
         try:
@@ -1195,10 +1221,20 @@ def _header_key(value: Any) -> str:
 
 
 def _load_xlsx(path: Path) -> SchemeSpec:
+    from kmjudge import untrusted
+
+    try:
+        problem = untrusted.text_file_problem(path.stat().st_size)
+        data = b"" if problem else path.read_bytes()
+    except OSError as exc:
+        raise _unreadable(path, f"无法读取文件：{exc}", f"cannot read the file: {exc}") from exc
+    problem = problem or untrusted.xlsx_problem(data)
+    if problem:  # measured before openpyxl inflates anything (zip bombs)
+        raise _unreadable(path, *problem)
     try:
         import openpyxl
 
-        wb = openpyxl.load_workbook(path, data_only=True)
+        wb = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a damaged or foreign file
         raise _unreadable(
             path,
@@ -1545,7 +1581,10 @@ def write_scheme_xlsx(spec: SchemeSpec | None, path: str | Path) -> None:
     helpws.column_dimensions["A"].width = 16
     helpws.column_dimensions["B"].width = 90
 
-    wb.save(Path(path))
+    from kmjudge.fileio import atomic_output  # a pulled stick leaves no half-written template
+
+    with atomic_output(path) as tmp:
+        wb.save(tmp)
 
 
 def _col_letter(n: int) -> str:

@@ -28,7 +28,8 @@ from kmjudge.accounts import Actor
 from kmjudge.db import backup as backup_mod
 from kmjudge.db.engine import Database, open_database, resolve_url
 from kmjudge.errors import DatabaseError
-from ui import fonts, i18n
+from kmjudge.privacy import MaskIdNumbers
+from ui import about, fonts, i18n
 from ui.context import AppContext
 from ui.gcguard import GcGuard
 from ui.login import DEMO_PIN, LoginWindow
@@ -39,7 +40,7 @@ from ui.worker import Worker
 log = logging.getLogger("kmjudge.ui")
 
 LOG_FILE = "kmjudge.log"
-RESTORABLE = {"corrupt", "not_sqlite"}
+RESTORABLE = {"corrupt", "not_sqlite", "foreign"}
 
 
 # --------------------------------------------------------------------------- logging, crashes
@@ -53,6 +54,7 @@ def setup_logging() -> logging.Handler:
     handler.setFormatter(
         logging.Formatter("%(asctime)s %(levelname)s %(name)s [%(threadName)s] %(message)s")
     )
+    handler.addFilter(MaskIdNumbers())  # no ID number reaches the log in full
     root = logging.getLogger()
     root.addHandler(handler)
     if root.level > logging.INFO or root.level == logging.NOTSET:
@@ -348,6 +350,8 @@ def main(argv: list[str] | None = None) -> int:
     assert isinstance(app, QApplication)
     app.setApplicationName("kmjudge")
     app.setApplicationVersion(__version__)
+    app.setWindowIcon(about.app_icon())
+    app.setDesktopFileName("kmjudge")  # Linux: matches kmjudge.desktop (Wayland, taskbars)
     handler = setup_logging()
     reporter = CrashReporter(interactive=not args.smoke)
     previous_hook = sys.excepthook

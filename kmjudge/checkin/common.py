@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 import threading
 import uuid
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from datetime import datetime
-from pathlib import Path
 
 from sqlalchemy.orm import Session
 
 from kmjudge.db.models import Event, Registration
 from kmjudge.errors import KmError, NotFound
+from kmjudge.fileio import atomic_output as atomic_output  # moved; re-exported
 
 Progress = Callable[[int, int], None]
 CancelCheck = Callable[[], bool] | threading.Event
@@ -73,22 +70,3 @@ def zh_datetime(value: datetime | None) -> str:
     if value is None:
         return ""
     return f"{value.year}年{value.month}月{value.day}日 {value:%H:%M}"
-
-
-@contextmanager
-def atomic_output(path: str | os.PathLike[str]) -> Iterator[Path]:
-    """Yield a temporary file beside ``path``; on success it replaces ``path`` in one rename,
-    on any error (or cancellation) it is deleted, so no partial file is ever left."""
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        yield tmp
-        with tmp.open("rb+") as fh:
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise

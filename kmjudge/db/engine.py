@@ -18,19 +18,39 @@ from typing import Any
 
 from sqlalchemy import create_engine, event, select, text
 from sqlalchemy.engine import Engine, make_url
-from sqlalchemy.exc import ArgumentError
+from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from kmjudge import paths
 from kmjudge.db import backup as backup_mod
 from kmjudge.db import migrate
 from kmjudge.device import DeviceIdentity
-from kmjudge.errors import DatabaseError
+from kmjudge.errors import Busy, DatabaseError
 
 log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_MS = 10_000
 SQLITE_MAGIC = b"SQLite format 3\x00"
+#: Refusals at open after which the newest good backup is offered (GUI dialog, CLI hint).
+RESTORABLE = frozenset({"corrupt", "not_sqlite", "foreign"})
+
+
+def is_busy(exc: BaseException) -> bool:
+    """SQLite's "database is locked" (SQLITE_BUSY/SQLITE_LOCKED), however it is wrapped."""
+    orig = getattr(exc, "orig", exc)
+    return isinstance(orig, sqlite3.OperationalError) and (
+        "locked" in str(orig).lower() or "busy" in str(orig).lower()
+    )
+
+
+def busy_error(exc: BaseException | None = None) -> Busy:
+    seconds = max(1, round(BUSY_TIMEOUT_MS / 1000))
+    return Busy(
+        f"数据库正被另一个窗口或另一台电脑占用，等了 {seconds} 秒仍未释放。"
+        "本次操作没有保存，请稍等片刻再试一次。",
+        f"The database is in use by another window or computer and stayed locked for "
+        f"{seconds} s. Nothing was saved; try again in a moment.",
+    )
 
 
 def resolve_url(target: str | os.PathLike[str] | None) -> str:
@@ -73,10 +93,24 @@ def _check_sqlite_file(path: Path) -> None:
             "If it should be one, restore a backup (kmjudge db restore).",
             code="not_sqlite",
         )
+    # Without a -wal file nobody has the database open: read it as immutable, so that checking
+    # a damaged or foreign file creates no -wal/-shm beside it. With one, read it normally
+    # (another process may be writing; the files exist already).
+    live = Path(f"{path}-wal").exists()
+    uri = f"file:{path}?mode=ro" + ("" if live else "&immutable=1")
+    names: set[str] = set()
     try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        con = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
         try:
             rows = con.execute("PRAGMA quick_check(5)").fetchall()
+            if rows == [("ok",)]:
+                names = {
+                    str(r[0])
+                    for r in con.execute(
+                        "SELECT name FROM sqlite_master WHERE type = 'table' "
+                        "AND name NOT LIKE 'sqlite_%'"
+                    )
+                }
         finally:
             con.close()
     except sqlite3.DatabaseError as exc:
@@ -94,6 +128,44 @@ def _check_sqlite_file(path: Path) -> None:
             "Restore the newest good backup.",
             code="corrupt",
         )
+    _refuse_foreign(path, names)
+
+
+#: Tables every kmjudge database has had since revision 0001.
+_KMJUDGE_TABLES = frozenset({"alembic_version", "device", "audit_entry", "app_user"})
+
+
+def _check_empty_file(path: Path) -> None:
+    """A 0-byte file where a database with backups used to be was cut short (a copy to a
+    pulled stick, a power cut during a restore): refuse it instead of starting an empty venue."""
+    if not path.exists() or path.stat().st_size != 0:
+        return
+    if backup_mod.list_backups(paths.backups_dir(), path.stem):
+        raise DatabaseError(
+            f"数据库文件 {path} 是空的（0 字节），而它有备份：文件可能在复制或断电时被截断，"
+            "未打开。请从最近的备份恢复。",
+            f"The database file {path} is empty (0 bytes) although backups of it exist: it was "
+            "probably cut short by a copy or a power cut; not opened. Restore the newest good "
+            "backup.",
+            code="corrupt",
+        )
+
+
+def _refuse_foreign(path: Path, names: set[str]) -> None:
+    """Refuse a healthy SQLite file that belongs to some other program, before anything
+    (not even ``journal_mode = WAL``) touches it. Files holding no table or only
+    ``alembic_version`` are new/older kmjudge databases."""
+    if not names - {"alembic_version"} or names >= _KMJUDGE_TABLES:
+        return
+    shown = "、".join(sorted(names)[:6]) + ("……" if len(names) > 6 else "")
+    shown_en = ", ".join(sorted(names)[:6]) + (", ..." if len(names) > 6 else "")
+    raise DatabaseError(
+        f"文件 {path} 是 SQLite 数据库，但不是 kmjudge 的数据库（其中的表：{shown}），"
+        "未打开。如果它本应是竞赛数据库，请用“从备份恢复”。",
+        f"{path} is a SQLite database but not a kmjudge database (its tables: {shown_en}); "
+        "not opened. If it should be one, restore a backup (kmjudge db restore).",
+        code="foreign",
+    )
 
 
 def _install_sqlite_pragmas(engine: Engine) -> None:
@@ -139,14 +211,28 @@ class Database:
     def read(self) -> Iterator[Session]:
         """A session for reading. Closing it ends the transaction; loaded objects stay
         readable (detached), so services may return them."""
-        with self._read() as session:
-            yield session
+        try:
+            with self._read() as session:
+                yield session
+        except OperationalError as exc:
+            if is_busy(exc):
+                raise busy_error(exc) from exc
+            raise
 
     @contextmanager
     def write(self) -> Iterator[Session]:
-        """One write transaction: committed (durably) on success, rolled back on any error."""
-        with self._write() as session, session.begin():
-            yield session
+        """One write transaction: committed (durably) on success, rolled back on any error.
+
+        Another process holding the write lock past the busy timeout raises ``Busy`` (a
+        message for people), never a bare driver error; nothing of this transaction is kept.
+        """
+        try:
+            with self._write() as session, session.begin():
+                yield session
+        except OperationalError as exc:
+            if is_busy(exc):
+                raise busy_error(exc) from exc
+            raise
 
     def backup(self, reason: str = "manual") -> Path:
         if self.path is None:
@@ -195,6 +281,7 @@ def open_database(
                 code="not_sqlite",
             )
         path.parent.mkdir(parents=True, exist_ok=True)
+        _check_empty_file(path)
         _check_sqlite_file(path)
     engine = make_engine(url)
     try:
@@ -231,6 +318,34 @@ def open_database(
         migrate.upgrade(engine)
     register_device(db)
     return db
+
+
+def restore_offer(
+    target: str | os.PathLike[str] | None, exc: DatabaseError
+) -> backup_mod.BackupInfo | None:
+    """After a refusal at open: the newest backup of that SQLite file that passes
+    integrity_check, if the refusal is one a restore mends (damaged, not SQLite, foreign)."""
+    if exc.code not in RESTORABLE:
+        return None
+    path = _sqlite_path(resolve_url(target))
+    if path is None:
+        return None
+    return backup_mod.newest_good_backup(paths.backups_dir(), path.stem)
+
+
+def with_restore_offer(target: str | os.PathLike[str] | None, exc: DatabaseError) -> DatabaseError:
+    """``exc`` with the newest good backup named in both languages (for the CLI)."""
+    good = restore_offer(target, exc)
+    if good is None:
+        return exc
+    when = good.created.strftime("%Y-%m-%d %H:%M:%S")
+    return DatabaseError(
+        f"{exc.message_zh}\n最近的完好备份：{when}（UTC），{good.path}。"
+        "恢复它：kmjudge db restore（损坏的文件会保留在原处旁边）。",
+        f"{exc.message_en}\nThe newest good backup is from {when} UTC: {good.path}. "
+        "To restore it: kmjudge db restore (the damaged file is kept beside it).",
+        code=exc.code,
+    )
 
 
 def register_device(db: Database) -> None:

@@ -29,6 +29,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
+from kmjudge import untrusted
 from kmjudge.registration.idcard import Gender, IdCardError, IdCardInfo, parse_id_number
 
 __all__ = [
@@ -832,6 +833,9 @@ def read_registration_file(
             f"The file “{file}” was not found; it may have been moved, renamed or deleted.",
         )
     try:
+        too_big = untrusted.text_file_problem(file.stat().st_size)
+        if too_big:
+            raise SheetError("too_large", *too_big)
         data = file.read_bytes()
     except OSError as exc:
         raise SheetError(
@@ -871,6 +875,9 @@ def read_registration_file(
             f"Spreadsheets in the {suffix} format are not supported.",
         )
     if data.startswith(_ZIP_MAGIC):
+        bomb = untrusted.xlsx_problem(data)  # measured before openpyxl inflates anything
+        if bomb:
+            raise SheetError("too_large", *bomb)
         # An .xlsx, also when it was renamed to .xls or .csv.
         table, encoding = _read_xlsx(file, data, sheet), None
     elif spreadsheet:
@@ -948,7 +955,9 @@ def _sniff_delimiter(text: str) -> str:
 def _read_csv(text: str, name: str) -> _Table:
     try:
         reader = csv.reader(io.StringIO(text, newline=""), delimiter=_sniff_delimiter(text))
-        rows: list[list[object]] = [list(record) for record in reader]
+        rows: list[list[object]] = [
+            list(record) for record in islice(reader, untrusted.MAX_SHEET_ROWS + 1)
+        ]
     except csv.Error as exc:
         raise SheetError(
             "corrupt",
@@ -956,6 +965,8 @@ def _read_csv(text: str, name: str) -> _Table:
             f"“{name}” is not a valid CSV file ({exc}); save it from Excel as .xlsx and import "
             "again.",
         ) from None
+    if len(rows) > untrusted.MAX_SHEET_ROWS:
+        raise SheetError("too_many_rows", *untrusted.too_many_rows())
     if not any(not _is_blank(v) for row in rows for v in row):
         raise SheetError(
             "empty",
@@ -1087,7 +1098,9 @@ def _read_xlsx(file: Path, data: bytes, sheet: str | None) -> _Table:
                     partial = scan.partial
                 continue
             with _damaged_sheet(file, ws.title):
-                rows.extend(list(r) for r in row_iter)
+                rows.extend(list(r) for r in islice(row_iter, untrusted.MAX_SHEET_ROWS + 1))
+            if len(rows) > untrusted.MAX_SHEET_ROWS:
+                raise SheetError("too_many_rows", *untrusted.too_many_rows())
             _apply_merges(rows, merges, len(rows))
             return _Table(ws.title, rows, scan.header)
     finally:
@@ -1140,4 +1153,7 @@ def export_rejections_xlsx(parsed: ParsedSheet, path: str | os.PathLike[str]) ->
         for col, width in zip("ABCD", widths, strict=True):
             ws.column_dimensions[col].width = min(max(width + 2, 8), 70)
         ws.freeze_panes = "A2"
-    workbook.save(os.fspath(path))
+    from kmjudge.fileio import atomic_output  # a pulled stick leaves no half-written list
+
+    with atomic_output(path) as tmp:
+        workbook.save(os.fspath(tmp))

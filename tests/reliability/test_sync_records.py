@@ -1,0 +1,49 @@
+"""The rows-against-chain check (kmjudge.audit.verify_records) at the city office: marks and
+check-ins merged from venue packages, and conflicts resolved either way, are not mistaken for
+edits behind the app's back - while a real edit after all that still is.
+
+Uses the sync tests' venues and conflict scenario (tests/sync). Skipped until kmjudge.sync
+exists.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("kmjudge.sync")
+
+from kmjudge import audit, sync
+from kmjudge.maintenance import check_database
+from tests.sync.conftest import City, venue_copy, venue_templates  # noqa: F401
+from tests.sync.test_conflicts import _scenario
+from tests.sync.venues import Venue
+
+
+def test_merged_and_resolved_rows_agree_with_the_chain_and_edits_are_still_found(
+    venue_copy: Callable[[str], Venue],  # noqa: F811
+    db: object,
+    tmp_path: Path,
+) -> None:
+    from tests.sync.conftest import make_city
+
+    city: City = make_city(db)  # type: ignore[arg-type]
+    _scenario(venue_copy, city, tmp_path)
+    assert audit.verify_records(city.db) == []
+    found = sorted(sync.list_conflicts(city.db, city.admin), key=lambda c: (c.kind, c.subject))
+    for i, c in enumerate(found):  # the mark: take incoming; the others alternate
+        choice = sync.TAKE_INCOMING if c.kind == "score" or i % 2 else sync.KEEP_LOCAL
+        sync.resolve_conflict(city.db, city.admin, c.id, choice, "核对原始记录")
+    assert audit.verify_records(city.db) == [], [
+        p.message_en for p in audit.verify_records(city.db)
+    ]
+    assert check_database(city.db).ok
+    assert city.db.path is not None
+    con = sqlite3.connect(city.db.path)
+    con.execute("UPDATE score SET value = '0' WHERE rowid = (SELECT min(rowid) FROM score)")
+    con.commit()
+    con.close()
+    assert [p.kind for p in audit.verify_records(city.db)] == ["row_edited"]
