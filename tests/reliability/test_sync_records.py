@@ -43,7 +43,11 @@ def test_merged_and_resolved_rows_agree_with_the_chain_and_edits_are_still_found
     assert check_database(city.db).ok
     assert city.db.path is not None
     con = sqlite3.connect(city.db.path)
-    con.execute("UPDATE score SET value = '0' WHERE rowid = (SELECT min(rowid) FROM score)")
+    # a value different from the stored one (setting '0' changed nothing when the mark was 0)
+    con.execute(
+        "UPDATE score SET value = CASE WHEN CAST(value AS REAL) = 0 THEN '1' ELSE '0' END "
+        "WHERE rowid = (SELECT min(rowid) FROM score)"
+    )
     con.commit()
     con.close()
     assert [p.kind for p in audit.verify_records(city.db)] == ["row_edited"]
