@@ -4495,7 +4495,7 @@ Import the registration sheet, or enter walk-in contestants one by one.</source>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../ui/registration/import_wizard.py" line="+140"/>
+        <location filename="../../ui/registration/import_wizard.py" line="+203"/>
         <source>Import registration sheet</source>
         <translation>导入报名表</translation>
     </message>
@@ -4602,17 +4602,17 @@ Import the registration sheet, or enter walk-in contestants one by one.</source>
         <translation>导入前的备份</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+25"/>
         <source>Choose the registration sheet</source>
         <translation>选择报名表</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Registration sheets (*.xlsx *.xlsm *.csv);;All files (*)</source>
         <translation>报名表 (*.xlsx *.xlsm *.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+8"/>
         <source>Checking “{name}”…</source>
         <translation>正在检查“{name}”……</translation>
     </message>
@@ -7483,7 +7483,7 @@ Import the registration sheet, or enter walk-in contestants one by one.</source>
 <context>
     <name>TheoryWizard</name>
     <message>
-        <location filename="../../ui/judging/theory_wizard.py" line="+68"/>
+        <location filename="../../ui/judging/theory_wizard.py" line="+64"/>
         <source>Import theory scores</source>
         <translation>导入理论成绩</translation>
     </message>
@@ -7639,17 +7639,17 @@ Import the registration sheet, or enter walk-in contestants one by one.</source>
         <translation>有误的行（未导入）</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+21"/>
         <source>Choose the theory score file</source>
         <translation>选择理论成绩文件</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Score files (*.xlsx *.xlsm *.csv);;All files (*)</source>
         <translation>成绩文件 (*.xlsx *.xlsm *.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+8"/>
         <source>Checking “{name}”…</source>
         <translation>正在检查“{name}”……</translation>
     </message>

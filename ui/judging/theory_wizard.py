@@ -18,10 +18,7 @@ import uuid
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
-    QDialog,
-    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -41,7 +38,7 @@ from ui.registration.import_wizard import (
     WIZARD_STYLE,
     CountBox,
     DropArea,
-    dropped_file,
+    FileWizard,
     make_table,
 )
 from ui.widgets import MessageBanner, alive, hint
@@ -49,10 +46,9 @@ from ui.widgets import MessageBanner, alive, hint
 SUFFIXES = (".xlsx", ".xlsm", ".csv")
 
 
-class TheoryWizard(QDialog):
+class TheoryWizard(FileWizard):
     """Import theory scores into one event: choose → check → done."""
 
-    CHOOSE, PREVIEW, DONE = range(3)
     previewed = Signal(object)  # TheoryPreview
     imported = Signal(object)  # TheoryImportResult
     failed = Signal(str)
@@ -262,56 +258,13 @@ class TheoryWizard(QDialog):
         lay.addStretch(1)
         return page
 
-    def _go(self, step: int) -> None:
-        self.pages.setCurrentIndex(step)
-        for i, label in enumerate(self.step_labels):
-            label.setProperty("current", "true" if i == step else "false")
-            label.style().unpolish(label)
-            label.style().polish(label)
-        self.back_button.setVisible(step == self.PREVIEW)
-        self.commit_button.setVisible(step == self.PREVIEW)
-        self.cancel_button.setVisible(step != self.DONE)
-        self.finish_button.setVisible(step == self.DONE)
-        if step == self.DONE:
-            self.finish_button.setDefault(True)
-            self.finish_button.setFocus()
-        elif step == self.PREVIEW:
-            self.commit_button.setDefault(True)
-        else:
-            self.choose_button.setDefault(True)
-
-    @property
-    def step(self) -> int:
-        return self.pages.currentIndex()
-
     # ------------------------------------------------------------------ step 1
 
-    def choose_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self,
+    def file_dialog_texts(self) -> tuple[str, str]:
+        return (
             self.tr("Choose the theory score file"),
-            "",
             self.tr("Score files (*.xlsx *.xlsm *.csv);;All files (*)"),
         )
-        if path:
-            self.load_file(path)
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if self.step == self.CHOOSE and not self.busy and dropped_file(event):
-            event.acceptProposedAction()
-            self.drop_area.set_hover(True)
-        else:
-            event.ignore()
-
-    def dragLeaveEvent(self, event: object) -> None:
-        self.drop_area.set_hover(False)
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        self.drop_area.set_hover(False)
-        path = dropped_file(event)
-        if path and self.step == self.CHOOSE and not self.busy:
-            event.acceptProposedAction()
-            self.load_file(path)
 
     def load_file(self, path: str) -> None:
         """Check the file against the event (on the pool); nothing is written."""

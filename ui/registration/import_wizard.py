@@ -124,10 +124,73 @@ def dropped_file(event: QDragEnterEvent | QDropEvent) -> str | None:
     return urls[0].toLocalFile()
 
 
-class ImportWizard(QDialog):
-    """Import a registration sheet into one event: choose → preview → done."""
+class FileWizard(QDialog):
+    """What the file import wizards share: the three steps choose → preview → done, choosing
+    the file by dialog or by dropping it. Subclasses build ``pages``, ``step_labels``, the
+    buttons and ``drop_area``, keep ``busy``, and define ``load_file``, ``file_dialog_texts``
+    (translated caption and filter) and, for buttons of their own, ``show_step_buttons``."""
 
     CHOOSE, PREVIEW, DONE = range(3)
+    busy: bool
+
+    def file_dialog_texts(self) -> tuple[str, str]:
+        raise NotImplementedError
+
+    def load_file(self, path: str) -> None:
+        raise NotImplementedError
+
+    def show_step_buttons(self, step: int) -> None:
+        """Buttons a subclass adds (shown or hidden per step)."""
+
+    def _go(self, step: int) -> None:
+        self.pages.setCurrentIndex(step)
+        for i, label in enumerate(self.step_labels):
+            label.setProperty("current", "true" if i == step else "false")
+            label.style().unpolish(label)
+            label.style().polish(label)
+        self.show_step_buttons(step)
+        self.back_button.setVisible(step == self.PREVIEW)
+        self.commit_button.setVisible(step == self.PREVIEW)
+        self.cancel_button.setVisible(step != self.DONE)
+        self.finish_button.setVisible(step == self.DONE)
+        if step == self.DONE:
+            self.finish_button.setDefault(True)
+            self.finish_button.setFocus()
+        elif step == self.PREVIEW:
+            self.commit_button.setDefault(True)
+        else:
+            self.choose_button.setDefault(True)
+
+    @property
+    def step(self) -> int:
+        return int(self.pages.currentIndex())
+
+    def choose_file(self) -> None:
+        caption, filters = self.file_dialog_texts()
+        path, _ = QFileDialog.getOpenFileName(self, caption, "", filters)
+        if path:
+            self.load_file(path)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self.step == self.CHOOSE and not self.busy and dropped_file(event):
+            event.acceptProposedAction()
+            self.drop_area.set_hover(True)
+        else:
+            event.ignore()
+
+    def dragLeaveEvent(self, event: object) -> None:
+        self.drop_area.set_hover(False)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        self.drop_area.set_hover(False)
+        path = dropped_file(event)
+        if path and self.step == self.CHOOSE and not self.busy:
+            event.acceptProposedAction()
+            self.load_file(path)
+
+
+class ImportWizard(FileWizard):
+    """Import a registration sheet into one event: choose → preview → done."""
 
     def __init__(self, ctx: AppContext, event_id: uuid.UUID, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -334,57 +397,16 @@ class ImportWizard(QDialog):
         lay.addStretch(1)
         return page
 
-    def _go(self, step: int) -> None:
-        self.pages.setCurrentIndex(step)
-        for i, label in enumerate(self.step_labels):
-            label.setProperty("current", "true" if i == step else "false")
-            label.style().unpolish(label)
-            label.style().polish(label)
+    def show_step_buttons(self, step: int) -> None:
         self.export_button.setVisible(step == self.PREVIEW)
-        self.back_button.setVisible(step == self.PREVIEW)
-        self.commit_button.setVisible(step == self.PREVIEW)
-        self.cancel_button.setVisible(step != self.DONE)
-        self.finish_button.setVisible(step == self.DONE)
-        if step == self.DONE:
-            self.finish_button.setDefault(True)
-            self.finish_button.setFocus()
-        elif step == self.PREVIEW:
-            self.commit_button.setDefault(True)
-        else:
-            self.choose_button.setDefault(True)
-
-    @property
-    def step(self) -> int:
-        return self.pages.currentIndex()
 
     # ------------------------------------------------------------------ step 1
 
-    def choose_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self,
+    def file_dialog_texts(self) -> tuple[str, str]:
+        return (
             self.tr("Choose the registration sheet"),
-            "",
             self.tr("Registration sheets (*.xlsx *.xlsm *.csv);;All files (*)"),
         )
-        if path:
-            self.load_file(path)
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if self.step == self.CHOOSE and not self.busy and dropped_file(event):
-            event.acceptProposedAction()
-            self.drop_area.set_hover(True)
-        else:
-            event.ignore()
-
-    def dragLeaveEvent(self, event: object) -> None:
-        self.drop_area.set_hover(False)
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        self.drop_area.set_hover(False)
-        path = dropped_file(event)
-        if path and self.step == self.CHOOSE and not self.busy:
-            event.acceptProposedAction()
-            self.load_file(path)
 
     def load_file(self, path: str) -> None:
         """Check the sheet against the event (on the worker); nothing is written."""
