@@ -8,17 +8,21 @@
 #    dependencies + PyInstaller; nothing from the test extra).  Skipped while its stamp is
 #    newer than pyproject.toml.  KMJUDGE_PYTHON picks the interpreter (Python >= 3.11 with a
 #    shared libpython, as Debian's python3.11 and pyenv builds have).
-# 2. PyInstaller: installer/kmjudge.spec -> dist/kmjudge/ (kmjudge-gui + kmjudge).
+# 2. PyInstaller: installer/kmjudge.spec -> dist/kmjudge/ (kmjudge-gui + kmjudge) and the
+#    webcam add-on dist/kmjudge-webcam/ (Qt's FFmpeg camera back end with FFmpeg and
+#    QtQuick/QML, in the same relative paths); AR PL UMing is bundled as a subset.
 # 3. .deb: dist/kmjudge_<version>-1_<arch>.deb installing the bundle to /opt/kmjudge,
 #    /usr/bin/kmjudge{,-gui}, a desktop entry, hicolor icons and the licence notices.
 #    Depends = dpkg-shlibdeps over every ELF file in the bundle (versioned, e.g.
 #    libc6 (>= 2.35)) merged with the runtime list of scripts/system-deps.sh.
-# 4. prints the bundle's unpacked size, the .deb's size and its Depends.
+#    dist/kmjudge-webcam_<version>-1_<arch>.deb adds the add-on's files to /opt/kmjudge;
+#    Depends: kmjudge (= the same version) and what its ELF files link.
+# 4. prints the unpacked sizes, the .debs' sizes and their Depends.
 #
 # Needs: dpkg-dev (dpkg-shlibdeps), binutils (strip), a C library with readelf.  Runs as any
 # user (dpkg-deb --root-owner-group makes root-owned files).  Logs: build/logs/installer-*.log
 # Then: bash installer/smoke-test.sh (the bundle) and bash installer/test-deb-chroot.sh (the
-# .deb on a fresh Debian 12).
+# .debs on a fresh Debian 12).
 set -euo pipefail
 # shellcheck source=scripts/_common.sh
 . "$(dirname "${BASH_SOURCE[0]}")/../scripts/_common.sh"
@@ -29,7 +33,7 @@ for arg in "$@"; do
     case "$arg" in
     --bundle) bundle_only=1 ;;
     -h | --help)
-        sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'
+        sed -n '2,25p' "$0" | sed 's/^# \{0,1\}//'
         exit 0
         ;;
     *) die "unknown argument '$arg' (use --bundle or nothing)" ;;
@@ -40,6 +44,7 @@ BUILD="$KMJ_ROOT/build/installer"
 VENV="$BUILD/venv"
 DIST="$KMJ_ROOT/dist"
 BUNDLE="$DIST/kmjudge"
+ADDON="$DIST/kmjudge-webcam"
 mkdir -p "$BUILD" "$DIST"
 trap 'print_summary "kmjudge build-linux.sh"' EXIT
 
@@ -86,7 +91,7 @@ fi
 
 # ------------------------------------------------------------------ 2. PyInstaller
 stage_begin "pyinstaller"
-rm -rf "$BUNDLE"
+rm -rf "$BUNDLE" "$ADDON"
 if ! run_logged "$KMJ_LOGS/installer-pyinstaller.log" "$PY" -m PyInstaller --noconfirm --clean \
     --log-level WARN --distpath "$DIST" --workpath "$BUILD/work" installer/kmjudge.spec; then
     die "PyInstaller failed (log: $KMJ_LOGS/installer-pyinstaller.log)"
@@ -105,8 +110,12 @@ print(" ".join(sorted(["张三", "李四", "王五", "赵六", "阿明"], key=c.
         die "the bundle's ICU data sorts Chinese as '$got_order', expected '$want_order'"
     note "ICU data in the bundle: $(($(stat -c %s "$icu") / 1000000)) MB, pinyin collation checked"
 fi
+grep -E '^kmjudge.spec: webcam|^bundle_layout: ' "$KMJ_LOGS/installer-pyinstaller.log" |
+    sed 's/^/    /' >&2 || true
 bundle_mb=$(($(du -sb "$BUNDLE" | cut -f1) / 1000000))
-stage_end ok "dist/kmjudge: ${bundle_mb} MB unpacked, kmjudge $VERSION"
+addon_mb=0
+[ -d "$ADDON" ] && addon_mb=$(($(du -sb "$ADDON" | cut -f1) / 1000000))
+stage_end ok "dist/kmjudge: ${bundle_mb} MB unpacked, dist/kmjudge-webcam: ${addon_mb} MB, kmjudge $VERSION"
 if [ -n "$bundle_only" ]; then
     exit 0
 fi
@@ -132,23 +141,32 @@ done
 install -m 0644 resources/icons/kmjudge.svg "$ROOT/usr/share/icons/hicolor/scalable/apps/kmjudge.svg"
 install -m 0644 installer/licenses/NOTICE.txt "$ROOT/usr/share/doc/kmjudge/copyright"
 
-# Depends: what the ELF files in the bundle link against, as Debian's own tool computes it.
-shl="$BUILD/shlibdeps"
-rm -rf "$shl"
-mkdir -p "$shl/debian"
-printf 'Source: kmjudge\n\nPackage: kmjudge\nArchitecture: any\n' >"$shl/debian/control"
-mapfile -t elves < <(find "$ROOT/opt/kmjudge" -type f -print0 |
-    xargs -0 -r sh -c 'for f; do [ "$(head -c 4 "$f")" = "$(printf "\177ELF")" ] && echo "$f"; done' _)
-mapfile -t libdirs < <(printf '%s\n' "${elves[@]}" | xargs -r -n1 dirname | sort -u)
-shl_args=()
-for d in "${libdirs[@]}"; do shl_args+=("-l$d"); done
-for f in "${elves[@]}"; do shl_args+=("-e$f"); done
-if ! (cd "$shl" && dpkg-shlibdeps -O --ignore-missing-info -xkmjudge "${shl_args[@]}" \
-    >"$shl/out" 2>"$KMJ_LOGS/installer-shlibdeps.log"); then
-    tail -n 20 "$KMJ_LOGS/installer-shlibdeps.log" >&2
-    die "dpkg-shlibdeps failed (log: $KMJ_LOGS/installer-shlibdeps.log)"
-fi
-shlib_depends="$(sed -n 's/^shlibs:Depends=//p' "$shl/out")"
+# Depends: what the ELF files in a tree link against, as Debian's own tool computes it.
+# shlib_depends NAME TREE [LIBTREE...]: the ELF files of TREE; libraries are also looked up
+# in the LIBTREEs (the add-on links the main bundle's Qt libraries).
+shlib_depends() {
+    local name="$1" tree="$2" shl="$BUILD/shlibdeps-$1" d f
+    shift 2
+    rm -rf "$shl"
+    mkdir -p "$shl/debian"
+    printf 'Source: kmjudge\n\nPackage: %s\nArchitecture: any\n' "$name" >"$shl/debian/control"
+    local elves=() libdirs=() shl_args=()
+    mapfile -t elves < <(find "$tree" -type f -print0 |
+        xargs -0 -r sh -c 'for f; do [ "$(head -c 4 "$f")" = "$(printf "\177ELF")" ] && echo "$f"; done' _)
+    mapfile -t libdirs < <({
+        printf '%s\n' "${elves[@]}"
+        [ "$#" -eq 0 ] || find "$@" -name '*.so*'
+    } | xargs -r -n1 dirname | sort -u)
+    for d in "${libdirs[@]}"; do shl_args+=("-l$d"); done
+    for f in "${elves[@]}"; do shl_args+=("-e$f"); done
+    if ! (cd "$shl" && dpkg-shlibdeps -O --ignore-missing-info -x"$name" -xkmjudge "${shl_args[@]}" \
+        >"$shl/out" 2>"$KMJ_LOGS/installer-shlibdeps-$name.log"); then
+        tail -n 20 "$KMJ_LOGS/installer-shlibdeps-$name.log" >&2
+        die "dpkg-shlibdeps failed (log: $KMJ_LOGS/installer-shlibdeps-$name.log)"
+    fi
+    sed -n 's/^shlibs:Depends=//p' "$shl/out"
+}
+shlib_depends="$(shlib_depends kmjudge "$ROOT/opt/kmjudge")"
 # Merge the runtime list of scripts/system-deps.sh (the run-from-source install uses the same
 # packages); Xvfb/xauth are only for machines without a screen and are not needed here.
 mapfile -t runtime < <(sed -n '/^RUNTIME_PKGS=(/,/^)/p' scripts/system-deps.sh |
@@ -185,6 +203,48 @@ fi
 deb_mb=$(($(stat -c %s "$deb") / 1000000))
 stage_end ok "$(basename "$deb"): ${deb_mb} MB"
 
-note "Depends: $depends"
+# ------------------------------------------------------------------ 3b. the webcam add-on .deb
+webcam_deb="$DIST/kmjudge-webcam_${DEB_VERSION}_${ARCH}.deb"
+rm -f "$webcam_deb"
+if [ -d "$ADDON/_internal" ]; then
+    stage_begin "deb (webcam add-on)"
+    AROOT="$BUILD/deb-root-webcam"
+    rm -rf "$AROOT"
+    mkdir -p "$AROOT/DEBIAN" "$AROOT/opt/kmjudge" "$AROOT/usr/share/doc/kmjudge-webcam"
+    cp -a "$ADDON/." "$AROOT/opt/kmjudge/"
+    install -m 0644 installer/licenses/NOTICE.txt "$AROOT/usr/share/doc/kmjudge-webcam/copyright"
+    addon_depends="$(shlib_depends kmjudge-webcam "$AROOT/opt/kmjudge" "$ROOT/opt/kmjudge")"
+    addon_depends="kmjudge (= $DEB_VERSION)${addon_depends:+, $addon_depends}"
+    addon_kb=$(du -sk --exclude=DEBIAN "$AROOT" | cut -f1)
+    cat >"$AROOT/DEBIAN/control" <<EOF
+Package: kmjudge-webcam
+Version: $DEB_VERSION
+Architecture: $ARCH
+Maintainer: kmjudge maintainers <kmjudge@localhost>
+Installed-Size: $addon_kb
+Depends: $addon_depends
+Enhances: kmjudge
+Section: misc
+Priority: optional
+Homepage: https://localhost/kmjudge
+Description: webcam ticket scanning for kmjudge (optional add-on)
+ 摄像头扫码（可选组件）. Lets kmjudge's check-in desk and certificate check
+ read QR codes with the laptop's webcam: Qt Multimedia's FFmpeg camera back
+ end, with FFmpeg and the Qt Quick libraries it links, installed into
+ /opt/kmjudge. Without it kmjudge works the same with a USB scanner or the
+ manual look-up; the webcam switch is then greyed out.
+EOF
+    if ! run_logged "$KMJ_LOGS/installer-dpkg-deb-webcam.log" dpkg-deb --root-owner-group -Zxz --build "$AROOT" "$webcam_deb"; then
+        die "dpkg-deb failed (log: $KMJ_LOGS/installer-dpkg-deb-webcam.log)"
+    fi
+    stage_end ok "$(basename "$webcam_deb"): $(($(stat -c %s "$webcam_deb") / 1000000)) MB"
+fi
+
+note "kmjudge Depends: $depends"
 note "bundle: dist/kmjudge ${bundle_mb} MB unpacked (limit 150); .deb ${deb_mb} MB (limit 70)"
+if [ -f "$webcam_deb" ]; then
+    note "kmjudge-webcam Depends: $addon_depends"
+    note "webcam add-on: dist/kmjudge-webcam ${addon_mb} MB unpacked; .deb $(($(stat -c %s "$webcam_deb") / 1000000)) MB"
+fi
 note "next: bash installer/smoke-test.sh && bash installer/test-deb-chroot.sh"
+

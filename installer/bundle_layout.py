@@ -11,10 +11,17 @@ The bundle (``dist/kmjudge/``)::
                                (Linux: a symbolic link to kmjudge-gui, see entry.py)
     _internal/
         resources/             fonts (+ licence files), translations (.qm), sounds, examples,
-                               icons: kmjudge.paths.resources_dir() finds them here
+                               icons: kmjudge.paths.resources_dir() finds them here; AR PL
+                               UMing is a build-time subset (installer/font_subset.py)
         kmjudge/db/migrations/ Alembic's env.py and numbered versions (read as source files)
         licenses/              licence texts of kmjudge's components (LGPL for Qt, ...)
         PySide6/Qt/...         only the Qt libraries, plugins and zh_CN translations in use
+
+The webcam add-on (``dist/kmjudge-webcam/``, same relative paths, laid over the bundle when
+installed: the kmjudge-webcam .deb, the Setup.exe component)::
+
+    _internal/PySide6/Qt/plugins/multimedia/   Qt's camera back end (FFmpeg)
+    _internal/PySide6/Qt/lib/...               FFmpeg, QtQuick/QML, QtOpenGL: what only it links
 """
 
 from __future__ import annotations
@@ -141,6 +148,18 @@ KEEP_PLUGINS: dict[str, frozenset[str] | None] = {
     "styles": None,  # Windows: qmodernwindowsstyle
 }
 
+#: The webcam add-on: Qt Multimedia's camera back ends (the ``multimedia`` plugin folder: the
+#: FFmpeg plugin; on Windows also the Windows Media one) and every library that only they link
+#: (FFmpeg, QtQuick/QML, QtOpenGL, FFmpeg's stubs): about 40 MB the app does not need without
+#: a webcam.  The build moves them from dist/kmjudge to dist/kmjudge-webcam (same relative
+#: paths, laid over the main bundle when installed): the kmjudge-webcam .deb, the Setup.exe
+#: component 摄像头扫码.  Check-in sounds (QSoundEffect) stay in the main bundle: Qt Multimedia
+#: plays audio without a back-end plugin.
+WEBCAM_PLUGIN_FOLDER = "multimedia"
+WEBCAM_ADDON = "kmjudge-webcam"
+#: PyInstaller's folder (contents_directory) that holds everything but the executables.
+CONTENTS_DIR = "_internal"
+
 #: The Python runtime library: loaded by the bootloader, not linked by anything.
 PYTHON_LIBRARY = re.compile(r"^(libpython3[\d.]*\.so|python3\d*\.dll)")
 
@@ -236,6 +255,46 @@ def all_datas(root: Path = ROOT) -> list[tuple[str, str]]:
     return resource_datas(root) + migration_datas(root) + license_datas(root)
 
 
+#: Fonts the bundle carries as a build-time subset instead of the repository's file (same
+#: name, so every font look-up finds it unchanged): AR PL UMing, 21 MB -> about 5 MB.  See
+#: installer/font_subset.py.  UKai (names on certificates, rare characters, and the per-glyph
+#: fallback for what the subset lacks) and WenQuanYi Micro Hei (the UI) stay whole.
+SUBSET_FONTS = frozenset({"uming.ttc"})
+
+
+def with_subset_fonts(
+    datas: Iterable[tuple[str, str]], workdir: Path, root: Path = ROOT
+) -> list[tuple[str, str]]:
+    """``datas`` (source, destination folder) with each font of SUBSET_FONTS replaced by its
+    subset, written to ``workdir/fonts`` by installer/font_subset.py (fontTools), and the
+    licence's modification notice added beside it."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "kmjudge_font_subset", root / "installer" / "font_subset.py"
+    )
+    assert spec is not None and spec.loader is not None
+    fs = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(fs)
+    out: list[tuple[str, str]] = []
+    chars: set[str] | None = None
+    for src, dest in datas:
+        name = PurePosixPath(src.replace("\\", "/")).name
+        if name in SUBSET_FONTS and PurePosixPath(dest).parts == ("resources", "fonts"):
+            chars = chars if chars is not None else fs.wanted_chars(root)
+            target = workdir / "fonts" / name
+            stats = fs.subset_uming(Path(src), target, chars)
+            print(
+                f"bundle_layout: {name}: subset of {stats['kept']} characters, "
+                f"{stats['bytes_in'] / 1e6:.1f} MB -> {stats['bytes_out'] / 1e6:.1f} MB"
+            )
+            out.append((str(target), dest))
+            out.append((str(target.parent / fs.NOTICE_NAME), dest))
+        else:
+            out.append((src, dest))
+    return out
+
+
 def icon_file(platform: str, root: Path = ROOT) -> str:
     """The executable's icon: .ico on Windows; on Linux the icon comes from the .desktop file."""
     icons = root / "resources" / "icons"
@@ -282,10 +341,15 @@ def is_qt_translation(dest: str) -> bool:
     return "translations" in parts and parts[0] == "PySide6" and dest.endswith(".qm")
 
 
+#: pip's list of installed files in the copied *.dist-info folders (0.45 MB): it names files
+#: the bundle does not have; importlib.metadata needs METADATA, the licence files stay.
+DIST_INFO_RECORD = re.compile(r"\.dist-info/RECORD$")
+
+
 def keep_data(dest: str) -> bool:
     if is_qt_translation(dest):
         return bool(QT_TRANSLATION_KEEP.search(dest.replace("\\", "/")))
-    return True
+    return not DIST_INFO_RECORD.search(dest.replace("\\", "/"))
 
 
 def _is_qt_shared_library(entry: Entry) -> bool:
@@ -378,15 +442,83 @@ def trim_datas(
     return kept, dropped
 
 
-def _has_debug_sections(path: Path) -> bool:
-    """True if the ELF file at ``path`` has .debug_* sections (read from the section headers)."""
+def is_webcam_plugin(entry: Entry) -> bool:
+    loc = plugin_location(entry[0])
+    return loc is not None and loc[0] == WEBCAM_PLUGIN_FOLDER
+
+
+def split_webcam(
+    binaries: Iterable[Entry],
+    imports_of: Callable[[str], Sequence[str]],
+    *,
+    prune_all: bool = True,
+) -> tuple[list[Entry], list[Entry]]:
+    """(main bundle, webcam add-on): the add-on gets the camera back-end plugins and every
+    library that only they need (what the main bundle still links, directly or through other
+    libraries, once the plugins are gone, stays in it: QtMultimedia for the sounds, QtGui,
+    QtNetwork).  Call it on binaries that trim_binaries() already trimmed."""
+    entries = list(binaries)
+    main, _unused = trim_binaries(
+        [e for e in entries if not is_webcam_plugin(e)],
+        imports_of,
+        prune_all=prune_all,
+        drop_os_libraries=False,
+    )
+    in_main = {id(e) for e in main}
+    return main, [e for e in entries if id(e) not in in_main]
+
+
+def split_links(
+    entries: Iterable[Entry], addon: Iterable[Entry]
+) -> tuple[list[Entry], list[Entry]]:
+    """(main, add-on) of data entries: PyInstaller's top-level symbolic links to libraries
+    that went to the add-on go with them (the main bundle must not hold dangling links)."""
+    moved = {e[0].replace("\\", "/") for e in addon} | {_basename(e[0]) for e in addon}
+    main: list[Entry] = []
+    extra: list[Entry] = []
+    for e in entries:
+        dest, target, kind = e
+        to_addon = kind == "SYMLINK" and (
+            target.replace("\\", "/") in moved or _basename(dest) in moved
+        )
+        (extra if to_addon else main).append(e)
+    return main, extra
+
+
+def move_addon(entries: Iterable[Entry], bundle: Path, addon_root: Path) -> list[Path]:
+    """Move the add-on's files (and links) out of the collected bundle into ``addon_root``,
+    keeping their paths relative to the bundle; empty folders left behind are removed.
+    Returns the moved files' new paths.  Run after PyInstaller's COLLECT."""
+    import shutil
+
+    moved: list[Path] = []
+    for dest, _src, _kind in entries:
+        rel = PurePosixPath(CONTENTS_DIR, *_parts(dest))
+        here = bundle / rel
+        if not (here.exists() or here.is_symlink()):
+            raise FileNotFoundError(f"{here}: not in the collected bundle")
+        there = addon_root / rel
+        there.parent.mkdir(parents=True, exist_ok=True)
+        if there.exists() or there.is_symlink():
+            there.unlink()
+        shutil.move(str(here), str(there))
+        moved.append(there)
+        folder = here.parent
+        while folder != bundle and folder.is_dir() and not any(folder.iterdir()):
+            folder.rmdir()
+            folder = folder.parent
+    return moved
+
+
+def _section_names(path: Path) -> list[bytes]:
+    """The section names of the 64-bit little-endian ELF file at ``path`` (empty otherwise)."""
     import struct
 
     try:
         with open(path, "rb") as f:
             head = f.read(64)
             if head[:4] != b"\x7fELF" or head[4] != 2 or head[5] != 1:  # 64-bit little-endian
-                return False
+                return []
             (shoff,) = struct.unpack_from("<Q", head, 0x28)
             shentsize, shnum, shstrndx = struct.unpack_from("<HHH", head, 0x3A)
             f.seek(shoff)
@@ -396,31 +528,81 @@ def _has_debug_sections(path: Path) -> bool:
             f.seek(str_off)
             names = f.read(str_size)
     except (OSError, struct.error, IndexError, ValueError):
+        return []
+    return [names[s[0] :].split(b"\0", 1)[0] for s in sections]
+
+
+def _has_debug_sections(path: Path) -> bool:
+    """True if the ELF file at ``path`` has .debug_* sections (read from the section headers)."""
+    return any(n.startswith(b".debug_") for n in _section_names(path))
+
+
+def _has_symbol_table(path: Path) -> bool:
+    """True if the ELF file has a static symbol table (.symtab), which nothing needs at run
+    time: dynamic linking uses .dynsym."""
+    return b".symtab" in _section_names(path)
+
+
+def load_segments_aligned(path: Path) -> bool:
+    """True if every PT_LOAD segment of the ELF file can be mapped: its address and file
+    offset agree modulo the page size and modulo its alignment (glibc refuses the file with
+    "ELF load command address/offset not page-aligned" otherwise)."""
+    import struct
+
+    try:
+        with open(path, "rb") as f:
+            head = f.read(64)
+            if head[:4] != b"\x7fELF" or head[4] != 2 or head[5] != 1:
+                return False
+            (phoff,) = struct.unpack_from("<Q", head, 0x20)
+            phentsize, phnum = struct.unpack_from("<HH", head, 0x36)
+            f.seek(phoff)
+            table = f.read(phentsize * phnum)
+    except (OSError, struct.error):
         return False
-    return any(names[s[0] :].startswith(b".debug_") for s in sections)
+    for i in range(phnum):
+        p_type, _flags, offset, vaddr, _paddr, _filesz, _memsz, align = struct.unpack_from(
+            "<IIQQQQQQ", table, i * phentsize
+        )
+        if p_type != 1:  # PT_LOAD
+            continue
+        if (vaddr - offset) % 4096 or (align > 1 and (vaddr - offset) % align):
+            return False
+    return True
 
 
-def strip_debug(entries: Iterable[Entry], workdir: Path, strip: str = "strip") -> list[Entry]:
+def strip_debug(
+    entries: Iterable[Entry], workdir: Path, strip: str = "strip", *, symbols: bool = True
+) -> list[Entry]:
     """Linux: replace binaries that carry debug information (the locally built Python and its
-    lib-dynload, Cython modules) by ``strip --strip-debug`` copies made in ``workdir``.
+    lib-dynload, Cython modules) or, with ``symbols``, a static symbol table (cryptography's
+    Rust module, ICU, libpython: about 6 MB together) by ``strip --strip-unneeded`` copies
+    made in ``workdir`` (``--strip-debug`` without ``symbols``).
 
-    Only debug sections are removed, and only from files that have them: a full ``strip`` of
-    the Qt wheel's FFmpeg libraries makes them unloadable ("ELF load command address/offset
-    not page-aligned"), and those carry no debug sections anyway.
+    Only files that have those sections are touched, and a copy is used only if its load
+    segments are still aligned (load_segments_aligned): a careless ``strip`` of the Qt wheel's
+    FFmpeg libraries once made them unloadable ("ELF load command address/offset not
+    page-aligned"); those have neither debug sections nor a symbol table, so they are left
+    alone anyway.
     """
     import subprocess
 
     out: list[Entry] = []
     for dest, src, kind in entries:
-        if kind in ("BINARY", "EXTENSION") and _has_debug_sections(Path(src)):
-            target = workdir / "stripped" / dest
-            target.parent.mkdir(parents=True, exist_ok=True)
-            done = subprocess.run(
-                [strip, "--strip-debug", "-o", str(target), src], capture_output=True
-            )
-            if done.returncode == 0:
-                out.append((dest, str(target), kind))
-                continue
+        if kind in ("BINARY", "EXTENSION"):
+            debug = _has_debug_sections(Path(src))
+            if symbols and (debug or _has_symbol_table(Path(src))):
+                how = "--strip-unneeded"  # removes the debug sections too
+            else:
+                how = "--strip-debug" if debug else ""
+            if how:
+                target = workdir / "stripped" / dest
+                target.parent.mkdir(parents=True, exist_ok=True)
+                done = subprocess.run([strip, how, "-o", str(target), src], capture_output=True)
+                if done.returncode == 0 and load_segments_aligned(target):
+                    out.append((dest, str(target), kind))
+                    continue
+                print(f"bundle_layout: {dest}: {strip} {how} unusable, the original is kept")
         out.append((dest, src, kind))
     return out
 
@@ -430,26 +612,53 @@ def strip_debug(entries: Iterable[Entry], workdir: Path, strip: str = "strip") -
 #: ICU's locale data kept in the Linux bundle's libicudata: the UI's two languages.  Qt uses
 #: ICU for collation (QCollator), case mapping and text codecs; locale names, currencies,
 #: units and time-zone names of the 800 other locales are never used by kmjudge.  Removing
-#: them takes libicudata.so from 31 MB to about 13 MB.
+#: them takes libicudata.so from 32 MB to 14.6 MB; the unused converters, dictionaries and
+#: transliterations below take it to about 8 MB.
 ICU_KEEP_LANGUAGES = frozenset({"en", "zh"})
 _ICU_LOCALE = re.compile(r"^([a-z]{2,3})(_[A-Za-z0-9]*)*\.res$")
 _ICU_ALWAYS = frozenset({"root.res", "res_index.res", "pool.res"})
+#: Codepage converters kept: the Chinese ones (GB 18030, GBK, EUC-CN, Big5, Big5-HKSCS), in
+#: case Qt is ever asked to decode such text (QStringDecoder); kmjudge reads outside files in
+#: Python, and Unicode, ASCII and Latin-1 are built into ICU.  The other 180 converters
+#: (EBCDIC, Japanese, Korean, ...) are about 4.5 MB.
+ICU_KEEP_CONVERTERS = frozenset(
+    {
+        "gb18030.cnv",
+        "ibm-1383_P110-1999.cnv",  # EUC-CN (GB 2312)
+        "ibm-1386_P100-2001.cnv",  # GBK
+        "windows-936-2000.cnv",  # Windows code page 936
+        "ibm-1373_P100-2002.cnv",  # Windows code page 950 (Big5)
+        "ibm-950_P110-1999.cnv",  # Big5
+        "ibm-5471_P100-2006.cnv",  # Big5-HKSCS
+    }
+)
+#: Other ICU data Qt never asks for: word-break dictionaries of Thai, Lao, Khmer and Burmese
+#: (the Chinese/Japanese one, cjdict, stays), transliteration rules (ICU's Transliterator,
+#: which Qt does not use) and Unicode character names (u_charName).  About 2.4 MB.
+_ICU_UNUSED = re.compile(r"^(brkitr/(thai|lao|khmer|burmese)dict\.dict|translit/.*|unames\.icu)$")
 
 
 def icu_items_to_remove(
     items: Iterable[str], keep: frozenset[str] = ICU_KEEP_LANGUAGES
 ) -> list[str]:
     """The items of an ICU data package (``icupkg -l``: ``coll/de.res``, ``fr_CA.res``, ...)
-    that are locale data for a language not in ``keep``.  Everything that is not per-locale
-    (converters, normalisation, break rules and dictionaries, supplemental data) stays."""
+    that kmjudge's Qt never uses: locale data for a language not in ``keep``, codepage
+    converters other than ICU_KEEP_CONVERTERS, and _ICU_UNUSED.  What stays: the kept
+    locales, root data, collation (pinyin), normalisation, break rules, time zones,
+    supplemental data."""
     out = []
     for item in items:
-        name = item.strip().rsplit("/", 1)[-1]
-        if not name or name in _ICU_ALWAYS:
+        item = item.strip()
+        name = item.rsplit("/", 1)[-1]
+        if not name or (name in _ICU_ALWAYS and not item.startswith("translit/")):
             continue
         m = _ICU_LOCALE.match(name)
-        if m and m.group(1) not in keep:
-            out.append(item.strip())
+        if (
+            (m and m.group(1) not in keep)
+            or (name.endswith(".cnv") and name not in ICU_KEEP_CONVERTERS)
+            or _ICU_UNUSED.match(item)
+        ):
+            out.append(item)
     return out
 
 

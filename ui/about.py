@@ -74,16 +74,20 @@ COMPONENTS: tuple[Component, ...] = (
         "LGPL-3.0",
         QT_TRANSLATE_NOOP(
             "AboutDialog",
-            "Used unmodified as dynamically linked libraries in the installation folder; "
-            "you may replace them with your own compatible build. Source code: "
-            "download.qt.io.",
+            "Dynamically linked libraries in the installation folder (the installers strip "
+            "their symbol tables and trim ICU's data, nothing else); you may replace them "
+            "with your own compatible build. Source code: download.qt.io.",
         ),
     ),
     Component(
         "FFmpeg",
         None,
         "LGPL-2.1-or-later",
-        QT_TRANSLATE_NOOP("AboutDialog", "Shipped with Qt Multimedia for the webcam."),
+        QT_TRANSLATE_NOOP(
+            "AboutDialog",
+            "Shipped with Qt Multimedia for the webcam (the optional webcam add-on of the "
+            "installers).",
+        ),
     ),
     Component("Python", None, "PSF-2.0"),
     Component("SQLAlchemy", "SQLAlchemy", "MIT"),
@@ -110,7 +114,9 @@ COMPONENTS: tuple[Component, ...] = (
         None,
         "Arphic Public License",
         QT_TRANSLATE_NOOP(
-            "AboutDialog", "Fonts for certificates and other documents; distributed unmodified."
+            "AboutDialog",
+            "Fonts for certificates and other documents. UKai unmodified; the installers carry "
+            "a subset of UMing (GB 2312 and the app's own text, see uming.SUBSET-NOTICE.txt).",
         ),
     ),
 )

@@ -13,6 +13,11 @@
 ; - The data (database, backups, device key, logs) lives in each user's %LOCALAPPDATA%\kmjudge,
 ;   never under {app}: uninstalling removes the program only and says so.
 ; - An upgrade replaces the bundle's _internal folder completely (no stale Qt DLLs).
+; - Components: the program (fixed) and 摄像头扫码（可选）, the webcam add-on: Qt's camera
+;   back ends with FFmpeg (dist\kmjudge-webcam, the same relative paths, about 40 MB), checked
+;   in the default "full" type.  Without it the check-in works with the USB scanner and the
+;   webcam switch is greyed out.  A bundle built with KMJUDGE_BUNDLE_WEBCAM=0 or =1 has no
+;   dist\kmjudge-webcam: the component is then left out of Setup.exe.
 ; Keep this file UTF-8 WITH a byte-order mark and CRLF line ends: without the BOM Inno Setup
 ; reads it in the ANSI code page and the Chinese text turns into mojibake.
 
@@ -20,6 +25,8 @@
 #define AppNameZh "昆明市职工技能大赛现场评审系统"
 #define AppExe "kmjudge-gui.exe"
 #define Bundle "..\..\dist\kmjudge"
+#define WebcamAddon "..\..\dist\kmjudge-webcam"
+#define HaveWebcam DirExists(AddBackslash(SourcePath) + WebcamAddon)
 #ifndef AppVersion
   ; the version PyInstaller wrote into kmjudge-gui.exe (from kmjudge/__init__.py), e.g. 0.1.0.0
   #define AppVersion GetVersionNumbersString(AddBackslash(SourcePath) + Bundle + "\" + AppExe)
@@ -66,8 +73,24 @@ Name: "chs"; MessagesFile: "ChineseSimplified.isl"
 #endif
 
 [CustomMessages]
+chs.TypeFull=完全安装（含摄像头扫码）
+chs.TypeCompact=精简安装（仅主程序）
+chs.TypeCustom=自定义安装
+chs.ComponentMain=昆明市职工技能大赛现场评审系统（主程序）
+chs.ComponentWebcam=摄像头扫码（可选）：用笔记本电脑摄像头读取准考证和证书上的二维码。不安装时请使用 USB 扫码枪
 chs.LicenceNotices=许可证与第三方声明
 chs.DataKept=程序已卸载。%n%n您的数据（数据库、备份、设备密钥、日志）没有被删除，仍在每个 Windows 用户自己的数据文件夹 AppData\Local\kmjudge 中。%n%n重新安装后会继续使用这些数据。如需彻底删除，请先备份，再手动删除该文件夹。
+
+[Types]
+Name: "full"; Description: "{cm:TypeFull}"
+Name: "compact"; Description: "{cm:TypeCompact}"
+Name: "custom"; Description: "{cm:TypeCustom}"; Flags: iscustom
+
+[Components]
+Name: "main"; Description: "{cm:ComponentMain}"; Types: full compact custom; Flags: fixed
+#if HaveWebcam
+Name: "webcam"; Description: "{cm:ComponentWebcam}"; Types: full
+#endif
 
 [Tasks]
 Name: "desktopicon"; Description: "{cm:CreateDesktopIcon}"; GroupDescription: "{cm:AdditionalIcons}"
@@ -77,7 +100,11 @@ Name: "desktopicon"; Description: "{cm:CreateDesktopIcon}"; GroupDescription: "{
 Type: filesandordirs; Name: "{app}\_internal"
 
 [Files]
-Source: "{#Bundle}\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs
+Source: "{#Bundle}\*"; DestDir: "{app}"; Components: main; Flags: ignoreversion recursesubdirs createallsubdirs
+#if HaveWebcam
+; the add-on's files go into the same tree (_internal\PySide6\plugins\multimedia, FFmpeg DLLs)
+Source: "{#WebcamAddon}\*"; DestDir: "{app}"; Components: webcam; Flags: ignoreversion recursesubdirs createallsubdirs
+#endif
 
 [Icons]
 Name: "{group}\{#AppNameZh}"; Filename: "{app}\{#AppExe}"; WorkingDir: "{app}"; Comment: "{#AppNameZh}"

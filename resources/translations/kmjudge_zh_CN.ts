@@ -4,27 +4,27 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../ui/about.py" line="+75"/>
-        <source>Used unmodified as dynamically linked libraries in the installation folder; you may replace them with your own compatible build. Source code: download.qt.io.</source>
-        <translation>未经修改，以动态链接库的形式放在安装目录中；您可以替换为自行编译的兼容版本。源代码：download.qt.io。</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Shipped with Qt Multimedia for the webcam.</source>
-        <translation>随 Qt Multimedia 提供，用于摄像头扫码。</translation>
-    </message>
-    <message>
-        <location line="+16"/>
+        <location filename="../../ui/about.py" line="+106"/>
         <source>Font for the screens; dual-licensed Apache-2.0 or GPL-3+ with font exception, used under Apache-2.0.</source>
         <translation>界面字体；双许可（Apache-2.0 或带字体例外的 GPL-3+），本软件按 Apache-2.0 使用。</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>Fonts for certificates and other documents; distributed unmodified.</source>
-        <translation>证书等文档使用的字体；按原样分发，未经修改。</translation>
+        <location line="-31"/>
+        <source>Dynamically linked libraries in the installation folder (the installers strip their symbol tables and trim ICU&apos;s data, nothing else); you may replace them with your own compatible build. Source code: download.qt.io.</source>
+        <translation>以动态链接库的形式放在安装目录中（安装包仅去除了符号表并精简了 ICU 数据，别无改动）；您可以替换为自行编译的兼容版本。源代码：download.qt.io。</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+11"/>
+        <source>Shipped with Qt Multimedia for the webcam (the optional webcam add-on of the installers).</source>
+        <translation>随 Qt Multimedia 提供，用于摄像头扫码（安装包中的可选摄像头组件）。</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Fonts for certificates and other documents. UKai unmodified; the installers carry a subset of UMing (GB 2312 and the app&apos;s own text, see uming.SUBSET-NOTICE.txt).</source>
+        <translation>证书等文档使用的字体。楷体（UKai）未经修改；安装包中的明体（UMing）为子集（GB 2312 及本软件自身用字，见 uming.SUBSET-NOTICE.txt）。</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>About kmjudge</source>
         <translation>关于 kmjudge</translation>
     </message>
@@ -1023,12 +1023,17 @@ The newest good backup is from {time} ({name}). Restoring it replaces the databa
 <context>
     <name>CameraPanel</name>
     <message>
-        <location filename="../../ui/checkin/camera.py" line="+164"/>
+        <location filename="../../ui/checkin/camera.py" line="+195"/>
         <source>Scan with the webcam</source>
         <translation>用摄像头扫码</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+24"/>
+        <source>The webcam add-on (kmjudge-webcam) is not installed on this computer: scan with the USB scanner instead.</source>
+        <translation>本机未安装摄像头扫码组件（kmjudge-webcam），请使用 USB 扫码枪扫码。</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>Starting the camera…</source>
         <translation>正在打开摄像头…</translation>
     </message>

@@ -148,20 +148,27 @@ def test_qt_plugins_kept_are_the_ones_the_app_uses() -> None:
 
 
 def test_only_chinese_qt_translations_stay() -> None:
+    """Qt's own translations other than zh_CN go, and pip's RECORD files; the package
+    metadata and licence files stay."""
     datas = [
         ("PySide6/Qt/translations/qtbase_zh_CN.qm", "/x/qtbase_zh_CN.qm", "DATA"),
         ("PySide6/Qt/translations/qtbase_de.qm", "/x/qtbase_de.qm", "DATA"),
         ("PySide6/Qt/translations/qt_help_zh_CN.qm", "/x/qt_help_zh_CN.qm", "DATA"),
         ("PySide6/Qt/translations/qtmultimedia_zh_CN.qm", "/x/m.qm", "DATA"),
         ("resources/translations/kmjudge_zh_CN.qm", "/r/kmjudge_zh_CN.qm", "DATA"),
+        ("pyside6_essentials-6.11.3.dist-info/RECORD", "/s/RECORD", "DATA"),
+        ("pyside6_essentials-6.11.3.dist-info/METADATA", "/s/METADATA", "DATA"),
+        ("qrcode-8.2.dist-info/licenses/LICENSE", "/s/LICENSE", "DATA"),
     ]
     kept, dropped = L.trim_datas(datas)
     assert [k[0].rsplit("/", 1)[1] for k in kept] == [
         "qtbase_zh_CN.qm",
         "qtmultimedia_zh_CN.qm",
         "kmjudge_zh_CN.qm",
+        "METADATA",  # importlib.metadata.version() for the About dialog
+        "LICENSE",
     ]
-    assert len(dropped) == 2
+    assert len(dropped) == 3  # two Qt translations and pip's RECORD
 
 
 def _entry(dest: str, src: str | None = None, kind: str = "BINARY") -> tuple[str, str, str]:
@@ -233,6 +240,9 @@ def test_trimming_keeps_what_is_linked_and_drops_the_rest() -> None:
 
 
 def test_icu_keeps_chinese_english_and_everything_not_per_locale() -> None:
+    """Locale data of other languages, non-Chinese codepage converters, the Thai/Lao/Khmer/
+    Burmese dictionaries, transliterations and character names go; collation (pinyin),
+    Chinese converters, break rules, the CJ dictionary, time zones, normalisation stay."""
     items = [
         "root.res",
         "res_index.res",
@@ -250,12 +260,28 @@ def test_icu_keeps_chinese_english_and_everything_not_per_locale() -> None:
         "gb18030.cnv",
         "supplementalData.res",
         "yue.res",
+        "ibm-1386_P100-2001.cnv",
+        "ibm-37_P100-1995.cnv",
+        "euc-jp-2007.cnv",
+        "brkitr/thaidict.dict",
+        "brkitr/word.brk",
+        "translit/root.res",
+        "translit/zh.res",
+        "unames.icu",
+        "zoneinfo64.res",
+        "nfkc.nrm",
     ]
     assert L.icu_items_to_remove(items) == [
         "de.res",
         "coll/de_.res",
         "curr/fr_CA.res",
         "yue.res",
+        "ibm-37_P100-1995.cnv",
+        "euc-jp-2007.cnv",
+        "brkitr/thaidict.dict",
+        "translit/root.res",
+        "translit/zh.res",
+        "unames.icu",
     ]
 
 
@@ -283,13 +309,187 @@ def test_debug_sections_are_found_and_stripped_from_a_real_library(tmp_path: Pat
     assert probe() == 42
 
 
+# --------------------------------------------------------------------------- webcam add-on
+
+
+def test_the_camera_back_end_and_what_only_it_links_become_the_webcam_addon() -> None:
+    """The FFmpeg plugin, FFmpeg, QtQuick/QML and QtOpenGL (linked only by the plugin) go to the
+    add-on; Qt Multimedia (the check-in sounds), QtNetwork (which Multimedia links) and QtGui
+    stay in the main bundle, as does a library both sides link (libQt6Core)."""
+    core = _entry("PySide6/Qt/lib/libQt6Core.so.6")
+    gui = _entry("PySide6/Qt/lib/libQt6Gui.so.6")
+    mm = _entry("PySide6/Qt/lib/libQt6Multimedia.so.6")
+    net = _entry("PySide6/Qt/lib/libQt6Network.so.6")
+    quick = _entry("PySide6/Qt/lib/libQt6Quick.so.6")
+    qml = _entry("PySide6/Qt/lib/libQt6Qml.so.6")
+    opengl = _entry("PySide6/Qt/lib/libQt6OpenGL.so.6")
+    avcodec = _entry("PySide6/Qt/lib/libavcodec.so.61")
+    avutil = _entry("PySide6/Qt/lib/libavutil.so.59")
+    stub = _entry("PySide6/Qt/lib/libQt6FFmpegStub-va.so.2")
+    mm_ext = _entry("PySide6/QtMultimedia.abi3.so", kind="EXTENSION")
+    xcb = _entry("PySide6/Qt/plugins/platforms/libqxcb.so")
+    ffmpeg = _entry("PySide6/Qt/plugins/multimedia/libffmpegmediaplugin.so")
+    links = {
+        mm_ext[1]: ["libQt6Multimedia.so.6", "libQt6Core.so.6"],
+        mm[1]: ["libQt6Network.so.6", "libQt6Gui.so.6", "libQt6Core.so.6"],
+        net[1]: ["libQt6Core.so.6"],
+        gui[1]: ["libQt6Core.so.6"],
+        xcb[1]: ["libQt6Gui.so.6"],
+        ffmpeg[1]: ["libQt6Multimedia.so.6", "libQt6Quick.so.6", "libavcodec.so.61"],
+        quick[1]: ["libQt6Qml.so.6", "libQt6OpenGL.so.6", "libQt6Gui.so.6"],
+        qml[1]: ["libQt6Core.so.6"],
+        avcodec[1]: ["libavutil.so.59", "libQt6FFmpegStub-va.so.2"],
+    }
+    everything = [core, gui, mm, net, quick, qml, opengl, avcodec, avutil, stub, mm_ext, xcb]
+    everything.append(ffmpeg)
+    kept, dropped = L.trim_binaries(everything, lambda src: links.get(src, []))
+    assert dropped == [] and len(kept) == len(everything)
+    main, addon = L.split_webcam(kept, lambda src: links.get(src, []))
+    name = lambda es: {e[0].rsplit("/", 1)[-1] for e in es}  # noqa: E731
+    assert name(addon) == {
+        "libffmpegmediaplugin.so",
+        "libQt6Quick.so.6",
+        "libQt6Qml.so.6",
+        "libQt6OpenGL.so.6",
+        "libavcodec.so.61",
+        "libavutil.so.59",
+        "libQt6FFmpegStub-va.so.2",
+    }
+    assert name(main) == {
+        "libQt6Core.so.6",
+        "libQt6Gui.so.6",
+        "libQt6Multimedia.so.6",
+        "libQt6Network.so.6",
+        "QtMultimedia.abi3.so",
+        "libqxcb.so",
+    }
+    assert sorted(main + addon) == sorted(kept)
+    # Windows: both back ends and the FFmpeg DLLs of the wheel go; the MSVC runtime stays
+    win = [
+        _entry("PySide6/Qt6Multimedia.dll"),
+        _entry("PySide6/avcodec-61.dll"),
+        _entry("PySide6/msvcp140.dll"),
+        _entry("PySide6/QtMultimedia.pyd", kind="EXTENSION"),
+        _entry("PySide6/plugins/multimedia/ffmpegmediaplugin.dll"),
+        _entry("PySide6/plugins/multimedia/windowsmediaplugin.dll"),
+    ]
+    wl = {
+        win[3][1]: ["Qt6Multimedia.dll", "MSVCP140.dll"],
+        win[4][1]: ["Qt6Multimedia.dll", "avcodec-61.dll", "MSVCP140.dll"],
+        win[5][1]: ["Qt6Multimedia.dll"],
+    }
+    main_w, addon_w = L.split_webcam(win, lambda src: wl.get(src, []), prune_all=False)
+    assert name(addon_w) == {"ffmpegmediaplugin.dll", "windowsmediaplugin.dll", "avcodec-61.dll"}
+    assert name(main_w) == {"Qt6Multimedia.dll", "msvcp140.dll", "QtMultimedia.pyd"}
+
+
+def test_the_addon_is_moved_out_of_the_collected_bundle_with_its_links(tmp_path: Path) -> None:
+    """After COLLECT: the add-on's files and PyInstaller's top-level links to them move to
+    dist/kmjudge-webcam at the same relative paths (empty folders left behind go); laid over
+    the main bundle again, as the .deb and Setup.exe install it, every link resolves."""
+    bundle = tmp_path / "dist" / "kmjudge"
+    internal = bundle / "_internal"
+    files = {
+        "PySide6/Qt/plugins/multimedia/libffmpegmediaplugin.so": "BINARY",
+        "PySide6/Qt/lib/libavcodec.so.61": "BINARY",
+        "PySide6/Qt/lib/libQt6Core.so.6": "BINARY",
+    }
+    for rel in files:
+        (internal / rel).parent.mkdir(parents=True, exist_ok=True)
+        (internal / rel).write_bytes(rel.encode())
+    (internal / "libavcodec.so.61").symlink_to("PySide6/Qt/lib/libavcodec.so.61")
+    (internal / "libQt6Core.so.6").symlink_to("PySide6/Qt/lib/libQt6Core.so.6")
+    datas = [
+        ("libavcodec.so.61", "PySide6/Qt/lib/libavcodec.so.61", "SYMLINK"),
+        ("libQt6Core.so.6", "PySide6/Qt/lib/libQt6Core.so.6", "SYMLINK"),
+        ("resources/fonts/ukai.ttc", "/r/ukai.ttc", "DATA"),
+    ]
+    addon_bins = [_entry(d) for d in list(files)[:2]]
+    main_datas, links = L.split_links(datas, addon_bins)
+    assert [e[0] for e in links] == ["libavcodec.so.61"]
+    assert [e[0] for e in main_datas] == ["libQt6Core.so.6", "resources/fonts/ukai.ttc"]
+    addon = tmp_path / "dist" / "kmjudge-webcam"
+    moved = L.move_addon(addon_bins + links, bundle, addon)
+    assert sorted(str(p.relative_to(addon)) for p in moved) == [
+        "_internal/PySide6/Qt/lib/libavcodec.so.61",
+        "_internal/PySide6/Qt/plugins/multimedia/libffmpegmediaplugin.so",
+        "_internal/libavcodec.so.61",
+    ]
+    assert not (internal / "PySide6/Qt/plugins").exists()  # emptied folders are gone
+    assert (internal / "PySide6/Qt/lib/libQt6Core.so.6").is_file()
+    assert (internal / "libQt6Core.so.6").resolve().is_file()
+    assert not (internal / "libavcodec.so.61").is_symlink()
+    shutil.copytree(addon, bundle, symlinks=True, dirs_exist_ok=True)  # install the add-on
+    assert (internal / "libavcodec.so.61").read_bytes() == b"PySide6/Qt/lib/libavcodec.so.61"
+    with pytest.raises(FileNotFoundError):
+        L.move_addon([_entry("PySide6/Qt/lib/libnothere.so")], bundle, addon)
+
+
+def test_a_strip_that_misaligns_the_load_segments_is_not_used(tmp_path: Path) -> None:
+    """A library without debug information but with a symbol table is stripped with
+    --strip-unneeded (smaller, still loads, its exported function still works); when the
+    stripped copy's load segments are misaligned (what a full strip once did to Qt's FFmpeg
+    libraries) the original is kept."""
+    cc = shutil.which("cc") or shutil.which("gcc")
+    if cc is None or shutil.which("strip") is None:
+        pytest.skip("needs a C compiler and strip")
+    src = tmp_path / "f.c"
+    src.write_text("int kmjudge_probe(void) { return 7; }\nstatic int helper(void) { return 1; }\n")
+    lib = tmp_path / "libprobe.so"
+    subprocess.run([cc, "-O1", "-shared", "-fPIC", "-o", str(lib), str(src)], check=True)
+    assert not L._has_debug_sections(lib) and L._has_symbol_table(lib)
+    assert L.load_segments_aligned(lib)
+    [(_d, out, _k)] = L.strip_debug([("libprobe.so", str(lib), "BINARY")], tmp_path / "w")
+    stripped = Path(out)
+    assert stripped != lib and not L._has_symbol_table(stripped)
+    assert stripped.stat().st_size < lib.stat().st_size
+    assert ctypes.CDLL(str(stripped)).kmjudge_probe() == 7
+    # a "strip" that shifts a load segment's file offset by one byte
+    bad = tmp_path / "bad-strip"
+    bad.write_text(
+        "#!" + sys.executable + "\n"
+        "import shutil, struct, sys\n"
+        "src, out = sys.argv[-1], sys.argv[sys.argv.index('-o') + 1]\n"
+        "shutil.copy(src, out)\n"
+        "data = bytearray(open(out, 'rb').read())\n"
+        "phoff, = struct.unpack_from('<Q', data, 0x20)\n"
+        "size, n = struct.unpack_from('<HH', data, 0x36)\n"
+        "for i in range(n):\n"
+        "    at = phoff + i * size\n"
+        "    if struct.unpack_from('<I', data, at)[0] == 1:\n"
+        "        off, = struct.unpack_from('<Q', data, at + 8)\n"
+        "        struct.pack_into('<Q', data, at + 8, off + 1)\n"
+        "open(out, 'wb').write(data)\n"
+    )
+    bad.chmod(0o755)
+    kept = L.strip_debug([("libprobe.so", str(lib), "BINARY")], tmp_path / "w2", strip=str(bad))
+    assert kept == [("libprobe.so", str(lib), "BINARY")]
+    assert not L.load_segments_aligned(tmp_path / "w2" / "stripped" / "libprobe.so")
+
+
 # --------------------------------------------------------------------------- the spec
 
 
+#: what the fake GUI analysis finds: the camera back end, FFmpeg, Qt Multimedia and QtCore
+_BINARIES = [
+    ("PySide6/Qt/plugins/multimedia/libffmpegmediaplugin.so", "/w/libffmpegmediaplugin.so"),
+    ("PySide6/Qt/lib/libavcodec.so.61", "/w/libavcodec.so.61"),
+    ("PySide6/Qt/lib/libQt6Multimedia.so.6", "/w/libQt6Multimedia.so.6"),
+    ("PySide6/Qt/lib/libQt6Core.so.6", "/w/libQt6Core.so.6"),
+]
+_LINKS = {
+    "/w/libffmpegmediaplugin.so": ["libavcodec.so.61", "libQt6Multimedia.so.6"],
+    "/w/libQt6Multimedia.so.6": ["libQt6Core.so.6"],
+    "/w/QtMultimedia.abi3.so": ["libQt6Multimedia.so.6"],
+}
+
+
 class _Recorder:
-    """Stands in for PyInstaller's Analysis/PYZ/EXE/COLLECT: records the arguments."""
+    """Stands in for PyInstaller's Analysis/PYZ/EXE/COLLECT: records the arguments; the GUI
+    analysis finds _BINARIES, COLLECT writes the files it is given into DISTPATH."""
 
     calls: ClassVar[list[tuple[str, tuple[Any, ...], dict[str, Any]]]] = []
+    distpath: ClassVar[Path] = Path()
 
     def __init__(self, kind: str) -> None:
         self.kind = kind
@@ -299,6 +499,17 @@ class _Recorder:
         obj = types.SimpleNamespace(pure=[], scripts=[], binaries=[], datas=[])
         if self.kind == "Analysis":
             obj.datas = [(f"{d}/{Path(s).name}", s, "DATA") for s, d in kwargs.get("datas", [])]
+            if "PySide6" not in kwargs.get("excludes", []):  # the GUI
+                obj.binaries = [(d, s, "BINARY") for d, s in _BINARIES]
+                obj.binaries.append(
+                    ("PySide6/QtMultimedia.abi3.so", "/w/QtMultimedia.abi3.so", "EXTENSION")
+                )
+        if self.kind == "COLLECT":
+            internal = _Recorder.distpath / kwargs["name"] / "_internal"
+            for toc in (a for a in args if isinstance(a, list)):  # binaries and datas
+                for dest, _src, _kind in toc:
+                    (internal / dest).parent.mkdir(parents=True, exist_ok=True)
+                    (internal / dest).write_text(dest)
         return obj
 
 
@@ -307,13 +518,15 @@ def test_spec_names_the_data_folders_programs_and_exclusions(
     platform: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Execute installer/kmjudge.spec with PyInstaller's building blocks replaced by recorders:
-    the GUI analysis gets every data file of bundle_layout, the page modules the main window
-    imports by name, the exclusions (no WebEngine, QML, Designer); Linux makes one executable
-    plus a kmjudge link, Windows a windowed kmjudge-gui.exe and a console kmjudge.exe."""
+    the GUI analysis gets every data file of bundle_layout (UMing as the build's subset), the
+    page modules the main window imports by name, the exclusions (no WebEngine, QML,
+    Designer); Linux makes one executable plus a kmjudge link, Windows a windowed
+    kmjudge-gui.exe and a console kmjudge.exe; on both the camera back end and FFmpeg end up
+    in dist/kmjudge-webcam, not in dist/kmjudge."""
     fake_pyi = types.ModuleType("PyInstaller")
     depend = types.ModuleType("PyInstaller.depend")
     bindepend = types.ModuleType("PyInstaller.depend.bindepend")
-    bindepend.get_imports = lambda path: []  # type: ignore[attr-defined]
+    bindepend.get_imports = lambda path: [(n, f"/w/{n}") for n in _LINKS.get(path, [])]  # type: ignore[attr-defined]
     utils = types.ModuleType("PyInstaller.utils")
     hooks = types.ModuleType("PyInstaller.utils.hooks")
 
@@ -356,8 +569,22 @@ def test_spec_names_the_data_folders_programs_and_exclusions(
     for name, module in modules.items():
         monkeypatch.setitem(sys.modules, name, module)
     monkeypatch.setattr(sys, "platform", platform)
+    monkeypatch.delenv("KMJUDGE_BUNDLE_WEBCAM", raising=False)
+    monkeypatch.delenv("KMJUDGE_BUNDLE_FONT_SUBSET", raising=False)
+    subset_calls: list[Path] = []
+
+    def fake_subset(datas: list[tuple[str, str]], workdir: Path) -> list[tuple[str, str]]:
+        subset_calls.append(workdir)
+        return [
+            (str(workdir / "fonts/uming.ttc"), d) if s.endswith("uming.ttc") else (s, d)
+            for s, d in datas
+        ]
+
+    monkeypatch.setattr(L, "with_subset_fonts", fake_subset)
     (tmp_path / "dist" / "kmjudge").mkdir(parents=True)
+    (tmp_path / "dist" / "kmjudge-webcam" / "stale").mkdir(parents=True)  # an older build's
     _Recorder.calls = []
+    _Recorder.distpath = tmp_path / "dist"
     namespace: dict[str, Any] = {
         "SPECPATH": str(INSTALLER),
         "DISTPATH": str(tmp_path / "dist"),
@@ -375,6 +602,10 @@ def test_spec_names_the_data_folders_programs_and_exclusions(
     assert str(ROOT) in gui["pathex"]
     sources = {str(Path(s).relative_to(ROOT)) for s, _d in gui["datas"] if s.startswith(str(ROOT))}
     assert "resources/fonts/ukai.ttc" in sources
+    # AR PL UMing is the build's subset (installer/font_subset.py), in PyInstaller's workpath
+    assert subset_calls == [tmp_path / "work"]
+    assert "resources/fonts/uming.ttc" not in sources
+    assert (str(tmp_path / "work/fonts/uming.ttc"), "resources/fonts") in gui["datas"]
     assert "resources/translations/kmjudge_zh_CN.qm" in sources
     assert "kmjudge/db/migrations/env.py" in sources
     assert "installer/licenses/LGPL-3.0.txt" in sources
@@ -384,6 +615,17 @@ def test_spec_names_the_data_folders_programs_and_exclusions(
     for unwanted in ("PySide6.QtWebEngineCore", "PySide6.QtQml", "PySide6.QtDesigner", "tkinter"):
         assert unwanted in gui["excludes"]
     assert collect[0][2]["name"] == "kmjudge"
+    # the webcam add-on was moved out of the collected bundle, the rest stayed
+    internal = tmp_path / "dist" / "kmjudge" / "_internal"
+    addon = tmp_path / "dist" / "kmjudge-webcam" / "_internal"
+    for moved in (
+        "PySide6/Qt/plugins/multimedia/libffmpegmediaplugin.so",
+        "PySide6/Qt/lib/libavcodec.so.61",
+    ):
+        assert (addon / moved).is_file() and not (internal / moved).exists(), moved
+    for stays in ("PySide6/Qt/lib/libQt6Multimedia.so.6", "PySide6/Qt/lib/libQt6Core.so.6"):
+        assert (internal / stays).is_file() and not (addon / stays).exists(), stays
+    assert not (tmp_path / "dist" / "kmjudge-webcam" / "stale").exists()
     if platform == "linux":
         assert len(analyses) == 1 and len(exes) == 1
         assert exes[0][2]["name"] == "kmjudge-gui"
@@ -434,6 +676,45 @@ def test_windows_installer_script_is_complete() -> None:
     assert "kmjudge-gui.exe" in iss and "NOTICE.txt" in iss
     ps1 = (INSTALLER / "windows" / "build-windows.ps1").read_text("utf-8-sig")
     assert "PyInstaller" in ps1 and "kmjudge.iss" in ps1 and "--smoke" in ps1
+
+
+def test_windows_setup_offers_the_webcam_addon_as_a_component() -> None:
+    """Setup.exe: the program is a fixed component, 摄像头扫码（可选） a second one, checked
+    in the default (full) type, holding dist\\kmjudge-webcam laid into the same {app} tree;
+    left out when the build made no add-on.  The Windows build script checks the subset font,
+    and runs --check-webcam without and with the add-on."""
+    iss = (INSTALLER / "windows" / "kmjudge.iss").read_bytes().decode("utf-8-sig")
+    iss = iss.replace("\r\n", "\n")
+    assert f'#define WebcamAddon "..\\..\\dist\\{L.WEBCAM_ADDON}"' in iss
+    assert "#define HaveWebcam DirExists(AddBackslash(SourcePath) + WebcamAddon)" in iss
+    types = re.search(r"^\[Types\]\n(.*?)\n\n", iss, re.M | re.S)
+    assert types is not None and types.group(1).splitlines()[0].startswith('Name: "full"')
+    comps = re.search(r"^\[Components\]\n(.*?)\n\n", iss, re.M | re.S)
+    assert comps is not None
+    lines = comps.group(1).splitlines()
+    assert lines[0] == (
+        'Name: "main"; Description: "{cm:ComponentMain}"; Types: full compact custom; Flags: fixed'
+    )
+    assert lines[1:] == [
+        "#if HaveWebcam",
+        'Name: "webcam"; Description: "{cm:ComponentWebcam}"; Types: full',
+        "#endif",
+    ]
+    webcam_text = re.search(r"^chs\.ComponentWebcam=(.+)$", iss, re.M)
+    assert webcam_text is not None and webcam_text.group(1).startswith("摄像头扫码（可选）")
+    files = re.search(r"^\[Files\]\n(.*?)\n\n", iss, re.M | re.S)
+    assert files is not None
+    sources = [ln for ln in files.group(1).splitlines() if ln.startswith("Source:")]
+    assert sources == [
+        'Source: "{#Bundle}\\*"; DestDir: "{app}"; Components: main; '
+        "Flags: ignoreversion recursesubdirs createallsubdirs",
+        'Source: "{#WebcamAddon}\\*"; DestDir: "{app}"; Components: webcam; '
+        "Flags: ignoreversion recursesubdirs createallsubdirs",
+    ]
+    assert "#if HaveWebcam" in files.group(1)
+    ps1 = (INSTALLER / "windows" / "build-windows.ps1").read_text("utf-8-sig")
+    assert "uming.SUBSET-NOTICE.txt" in ps1 and "dist\\kmjudge-webcam" in ps1
+    assert ps1.count("Check-Webcam ") == 2 and "--check-webcam" in ps1
 
 
 def test_linux_desktop_entry_starts_the_gui_with_the_icon_in_chinese() -> None:

@@ -6,13 +6,18 @@ worker's pool (never on the GUI thread). The same code seen again within ``REPEA
 ticket is still in front of the camera) is not reported twice.
 
 QtMultimedia is imported only when a camera is looked for or started. Without any camera
-(``QMediaDevices.videoInputs()`` empty) the option is not offered at all.
+(``QMediaDevices.videoInputs()`` empty) the option is not offered at all. The camera back end
+(Qt's FFmpeg plugin in ``plugins/multimedia``, with FFmpeg and QtQuick about 40 MB) is an
+optional add-on of the installed app (the ``kmjudge-webcam`` .deb, the Setup.exe component
+摄像头扫码): without it the switch is shown greyed out with a tooltip that says so, and the USB
+scanner and the manual look-up work as before.
 """
 
 from __future__ import annotations
 
 import logging
 import time
+from pathlib import Path
 from typing import Any
 
 import zxingcpp
@@ -37,6 +42,32 @@ def decode_qr(image: QImage) -> list[str]:
     gray = image.convertToFormat(QImage.Format.Format_Grayscale8)
     found = zxingcpp.read_barcodes(gray, formats=QR_ONLY)
     return [r.text for r in found if r.text]
+
+
+PLUGIN_SUFFIXES = (".so", ".dll", ".dylib")
+
+
+def plugin_folders() -> list[str]:
+    """Where Qt looks for plugins (QT_PLUGIN_PATH, the app's folder, Qt's own)."""
+    from PySide6.QtCore import QCoreApplication, QLibraryInfo
+
+    folders = [*QCoreApplication.libraryPaths()]
+    folders.append(QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath))
+    return folders
+
+
+def backend_installed(folders: list[str] | None = None) -> bool:
+    """Whether a Qt Multimedia camera back end is installed: a plugin file in a
+    ``multimedia`` folder of Qt's plugin paths. From source (the PySide6 wheel) it always is;
+    the installed app has it only with the webcam add-on."""
+    for folder in plugin_folders() if folders is None else folders:
+        media = Path(folder) / "multimedia"
+        try:
+            if any(p.suffix.lower() in PLUGIN_SUFFIXES for p in media.iterdir()):
+                return True
+        except OSError:
+            continue
+    return False
 
 
 def video_inputs() -> list[Any]:
@@ -179,10 +210,26 @@ class CameraPanel(QWidget):
         self.view.setStyleSheet("background: #17202a; color: white;")
         self.view.hide()
         lay.addWidget(self.view)
+        self.backend = backend_installed()
+        if not self.backend:
+            log.info("no Qt Multimedia camera back end: the webcam add-on is not installed")
+            self.switch.setEnabled(False)
+            self.switch.setToolTip(
+                self.tr(
+                    "The webcam add-on (kmjudge-webcam) is not installed on this computer: "
+                    "scan with the USB scanner instead."
+                )
+            )
         self.refresh_devices()
 
     def refresh_devices(self) -> bool:
-        """Look for cameras; the panel is shown only when there is one. Returns that."""
+        """Look for cameras; the panel is shown only when there is one. Returns that.
+        Without the camera back end (the webcam add-on) it shows the greyed-out switch."""
+        if not self.backend:
+            self._devices = []
+            self.devices.hide()
+            self.setVisible(True)
+            return False
         self._devices = video_inputs()
         self.devices.blockSignals(True)
         self.devices.clear()
