@@ -285,7 +285,9 @@ def plan_batch(
         event_name=meta.name,
         trade=texts.fields()["trade"],
         locked_at=meta.locked_at,
-        layout=lay.name,
+        # A layout given as a file stays that file: re-loading by its ``name`` would pick a
+        # bundled layout of the same name instead.
+        layout=lay.name if layout is None or layout == lay.name else str(layout_name),
         entries=tuple(entries),
         notices=tuple(notices),
         tiers=chosen,

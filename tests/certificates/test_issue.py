@@ -259,3 +259,24 @@ def test_issuers_and_layout_choice_are_settings(db: Database, admin: Actor, tmp_
     assert float(box.width) < float(box.height)  # portrait
     with pytest.raises(cert.CertificateError):
         cert.save_layout_choice(db, chief, "no-such-layout")
+
+
+def test_a_layout_file_named_like_a_bundled_one_is_printed_as_written(
+    db: Database, admin: Actor, tmp_path: Path
+) -> None:
+    """``--layout my.toml`` whose ``name`` is also a bundled layout's ("landscape") prints
+    the file's texts, not the bundled layout's (the plan used to keep only the name)."""
+    bundled = Path(__file__).resolve().parents[2] / "resources" / "certificates"
+    custom = tmp_path / "my-landscape.toml"
+    custom.write_text(
+        (bundled / "landscape.toml")
+        .read_text(encoding="utf-8")
+        .replace('heading = "荣誉证书"', 'heading = "嘉奖证书"'),
+        encoding="utf-8",
+    )
+    ev = scored_event(db, admin)
+    chief = ev.login("chief")
+    plan = cert.plan_batch(db, chief, ev.event_id, layout=str(custom))
+    out = cert.issue_certificates(db, chief, plan, tmp_path / "certs.pdf")
+    pages = pdf_text(out.path)
+    assert pages and all("嘉奖证书" in p and "荣誉证书" not in p for p in pages)
