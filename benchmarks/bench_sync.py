@@ -11,6 +11,8 @@ Venues are built with bulk inserts (the services would take hours for a million 
 with its own device key, event, contestants (distinct ID numbers), check-ins, theory scores
 and marks. ``--audit`` also gives every mark its signed audit entry, as the judge entry
 service does, so that each package carries a 10,000-entry audit chain to verify.
+Ids are made as the services make them: random for people, registrations and events,
+time-ordered (``kmjudge.ids.new_id``, UUID version 7) for marks.
 """
 
 from __future__ import annotations
@@ -50,6 +52,7 @@ from kmjudge.db.models import (
     TheoryScore,
     User,
 )
+from kmjudge.ids import new_id
 from kmjudge.registration.idcard import make_id_number
 from kmjudge.setupfile import parse_setup_dict
 
@@ -259,7 +262,7 @@ def build_venue(
                 )
                 scores.append(
                     {
-                        "id": uuid.uuid4(),
+                        "id": new_id(),  # as the services make them (kmjudge.ids)
                         "event_id": event_id,
                         "registration_id": rid,
                         "aspect_id": a.id,
@@ -313,6 +316,12 @@ def main() -> None:
     ap.add_argument("--export-contestants", type=int, default=1000)
     ap.add_argument("--export-aspects", default="10,40", help="aspects of the export events")
     ap.add_argument("--pg", default="", help="PostgreSQL server URL for the city database")
+    ap.add_argument(
+        "--no-read-ahead",
+        dest="read_ahead",
+        action="store_false",
+        help="read every package in the importing process (no second process)",
+    )
     args = ap.parse_args()
     rows: list[tuple[str, str, str]] = []
     with tempfile.TemporaryDirectory() as tmp_s:
@@ -399,10 +408,20 @@ def main() -> None:
                 t = time.perf_counter()
                 cpu = time.process_time()
                 changed = 0
-                for n, p in enumerate(packages):
-                    # One backup before the batch (as ``kmjudge import FILE...`` does).
-                    r = sync.import_package(city, admin, p.path, p.fingerprint, backup=n == 0)
-                    changed += r.changed
+                # As ``kmjudge import FILE...`` does: one backup before the batch, the next
+                # packages read in a second process while one merges (--no-read-ahead: not).
+                paths = [p.path for p in packages]
+                with sync.Prefetcher(paths if args.read_ahead else []) as ahead:
+                    for n, p in enumerate(packages):
+                        r = sync.import_package(
+                            city,
+                            admin,
+                            p.path,
+                            p.fingerprint,
+                            backup=n == 0,
+                            prepared=ahead.take(n),
+                        )
+                        changed += r.changed
                 first = time.perf_counter() - t
                 first_cpu = time.process_time() - cpu
                 with city.read() as s:

@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 from kmjudge import device as device_mod
 from kmjudge.clock import iso_utc, utcnow
 from kmjudge.db.models import AuditEntry, Device
+from kmjudge.jsonfast import canonical
 
 if TYPE_CHECKING:
     from kmjudge.accounts import Actor
@@ -50,26 +51,78 @@ def jsonable(value: Any) -> Any:
     return value
 
 
-def _payload(e: AuditEntry) -> dict[str, Any]:
-    return {
-        "device_id": str(e.device_id),
-        "seq": e.seq,
-        "at": e.at,
-        "user_id": str(e.user_id) if e.user_id else None,
-        "username": e.username,
-        "action": e.action,
-        "entity": e.entity,
-        "entity_id": e.entity_id,
-        "event_id": str(e.event_id) if e.event_id else None,
-        "before": e.before,
-        "after": e.after,
-        "prev_hash": e.prev_hash,
+def payload_hash(
+    device_id: str,
+    seq: int,
+    at: str,
+    user_id: str | None,
+    username: str,
+    action: str,
+    entity: str,
+    entity_id: str,
+    event_id: str | None,
+    before: Any,
+    after: Any,
+    prev_hash: str,
+) -> str:
+    """SHA-256 of an entry's canonical JSON (ids as text): the one definition of what a
+    hash covers. Importers holding ids as text call it directly."""
+    payload = {
+        "device_id": device_id,
+        "seq": seq,
+        "at": at,
+        "user_id": user_id,
+        "username": username,
+        "action": action,
+        "entity": entity,
+        "entity_id": entity_id,
+        "event_id": event_id,
+        "before": before,
+        "after": after,
+        "prev_hash": prev_hash,
     }
+    if type(seq) is int and all(type(payload[k]) is str for k in _TEXT_FIELDS):
+        # The same text, written out in sorted key order (a million entries at an import).
+        q = _quote
+        text = (
+            f'{{"action":{q(action)},"after":{_value(after)},"at":{q(at)},'
+            f'"before":{_value(before)},"device_id":{q(device_id)},"entity":{q(entity)},'
+            f'"entity_id":{q(entity_id)},"event_id":{_id(event_id)},'
+            f'"prev_hash":{q(prev_hash)},"seq":{seq},"user_id":{_id(user_id)},'
+            f'"username":{q(username)}}}'
+        )
+    else:
+        text = canonical(payload)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+_TEXT_FIELDS = ("device_id", "at", "username", "action", "entity", "entity_id", "prev_hash")
+_quote = json.encoder.encode_basestring
+
+
+def _value(v: Any) -> str:
+    return "null" if v is None else canonical(v)
+
+
+def _id(v: Any) -> str:
+    return "null" if v is None else _quote(v) if type(v) is str else canonical(v)
 
 
 def entry_hash(e: AuditEntry) -> str:
-    text = json.dumps(_payload(e), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return payload_hash(
+        str(e.device_id),
+        e.seq,
+        e.at,
+        str(e.user_id) if e.user_id else None,
+        e.username,
+        e.action,
+        e.entity,
+        e.entity_id,
+        str(e.event_id) if e.event_id else None,
+        e.before,
+        e.after,
+        e.prev_hash,
+    )
 
 
 def record(
@@ -263,162 +316,10 @@ def verify_records(db: Database) -> list[ChainProblem]:
     """Compare the rows that matter most with what the audit chain says about them.
 
     The chain proves the entries were not touched; this finds the data itself edited behind
-    the app's back (a score changed, a check-in inserted or deleted with the sqlite3 tool):
-
-    - every mark (``score``) must equal the newest audit entry for it (value and version);
-    - every check-in row must be matched by an audited check-in of that contestant, and a
-      check-in the chain records as undone must be undone in the table.
+    the app's back (with the sqlite3 tool, say): marks (value and version), check-ins
+    (inserted, deleted, un-undone), theory scores, registrations' status and station, and
+    criterion/event locks. The rules are in ``kmjudge.audit_rows``.
     """
-    from kmjudge.db import models
-    from kmjudge.db.models import CheckIn, Score
+    from kmjudge.audit_rows import verify_records as _rows
 
-    problems: list[ChainProblem] = []
-    with db.read() as s:
-        # Conflicts resolved after a package import change marks and undo check-ins under a
-        # "sync.conflict_resolved" entry (entity: the conflict) instead of a score/check-in one.
-        resolved = {
-            str(e.entity_id): (e.after or {}).get("changed") or {}
-            for e in s.execute(
-                select(AuditEntry.entity_id, AuditEntry.after).where(
-                    AuditEntry.action == "sync.conflict_resolved"
-                )
-            )
-        }
-        conflict_marks: dict[str, dict[str, Any]] = {}
-        sync_conflict = getattr(models, "SyncConflict", None)
-        if resolved and sync_conflict is not None:
-            for cid, local_id in s.execute(
-                select(sync_conflict.id, sync_conflict.local_id).where(
-                    sync_conflict.table_name == "score"
-                )
-            ):
-                if str(cid) in resolved:
-                    conflict_marks[str(local_id)] = resolved[str(cid)]
-        scores = s.execute(select(Score.id, Score.value, Score.version)).all()
-        score_entries = s.execute(
-            select(
-                AuditEntry.device_id,
-                AuditEntry.seq,
-                AuditEntry.id,
-                AuditEntry.entity_id,
-                AuditEntry.after,
-            ).where(AuditEntry.entity == "score")
-        ).all()
-        checkins = s.execute(select(CheckIn.id, CheckIn.registration_id, CheckIn.undone_at)).all()
-        reg_entries = s.execute(
-            select(
-                AuditEntry.device_id,
-                AuditEntry.seq,
-                AuditEntry.id,
-                AuditEntry.action,
-                AuditEntry.entity_id,
-                AuditEntry.after,
-            ).where(AuditEntry.entity == "registration", AuditEntry.action.like("checkin.%"))
-        ).all()
-
-    newest: dict[str, tuple[int, Any]] = {}
-    for row in score_entries:
-        after = row.after if isinstance(row.after, dict) else {}
-        version = after.get("version")
-        if isinstance(version, int) and (
-            row.entity_id not in newest or version >= newest[row.entity_id][0]
-        ):
-            newest[row.entity_id] = (version, row)
-    for sid, value, version in scores:
-        found = newest.get(str(sid))
-        if found is None:
-            problems.append(
-                ChainProblem(
-                    "",
-                    None,
-                    None,
-                    "row_inserted",
-                    f"评分 {sid} 没有任何审计记录：它是绕过软件直接写入数据库的。",
-                    f"Mark {sid} has no audit entry: it was written into the database "
-                    "behind the app's back.",
-                )
-            )
-            continue
-        a_version, entry = found
-        try:
-            a_value = Decimal(str(entry.after.get("value")))
-        except ArithmeticError:
-            a_value = None
-        changed = conflict_marks.get(str(sid))
-        if changed is not None:  # a resolved conflict: its value, and a newer version
-            try:
-                a_value = Decimal(str(changed["value"])) if "value" in changed else a_value
-            except ArithmeticError:
-                a_value = None
-            a_version = changed.get("version", version) if version > a_version else a_version
-        if a_version != version or a_value != value:
-            problems.append(
-                ChainProblem(
-                    str(entry.device_id),
-                    entry.seq,
-                    entry.id,
-                    "row_edited",
-                    f"评分 {sid} 现为 {value}（第 {version} 版），但审计记录第 {entry.seq} 条"
-                    f"记的是 {entry.after.get('value')}（第 {a_version} 版）："
-                    "数据库被直接修改过。",
-                    f"Mark {sid} is {value} (version {version}) but audit entry seq "
-                    f"{entry.seq} records {entry.after.get('value')} (version {a_version}): "
-                    "the database was edited directly.",
-                )
-            )
-
-    admitted: dict[str, list[Any]] = {}
-    undone: set[str] = {str(c) for ch in resolved.values() for c in ch.get("undone_checkins", [])}
-    for row in reg_entries:
-        after = row.after if isinstance(row.after, dict) else {}
-        if row.action == "checkin.undo":
-            undone.update(str(c) for c in after.get("checkins") or [])
-        elif after.get("status") == "checked_in":
-            admitted.setdefault(row.entity_id, []).append(row)
-    rows_by_reg: dict[str, list[Any]] = {}
-    for row in checkins:
-        rows_by_reg.setdefault(str(row.registration_id), []).append(row)
-    for reg_id in sorted(set(rows_by_reg) | set(admitted)):
-        rows = rows_by_reg.get(reg_id, [])
-        entries = sorted(admitted.get(reg_id, []), key=lambda e: (str(e.device_id), e.seq))
-        last = entries[-1] if entries else None
-        dev_id, seq, row_id = (str(last.device_id), last.seq, last.id) if last else ("", None, None)
-        if len(rows) > len(entries):
-            problems.append(
-                ChainProblem(
-                    dev_id,
-                    seq,
-                    row_id,
-                    "row_inserted",
-                    f"选手 {reg_id} 有 {len(rows)} 条检录记录，但审计链只记了 {len(entries)} 次"
-                    "检录：有检录是绕过软件直接写入的。",
-                    f"Registration {reg_id} has {len(rows)} check-in rows but the audit chain "
-                    f"records {len(entries)} check-in(s): one was written behind the app's back.",
-                )
-            )
-        elif len(rows) < len(entries):
-            problems.append(
-                ChainProblem(
-                    dev_id,
-                    seq,
-                    row_id,
-                    "row_deleted",
-                    f"审计记录第 {seq} 条记载了选手 {reg_id} 的检录，但检录记录被直接删除了。",
-                    f"Audit entry seq {seq} records the check-in of registration {reg_id}, "
-                    "but its check-in row was deleted directly.",
-                )
-            )
-        for row in rows:
-            if (str(row.id) in undone) != (row.undone_at is not None):
-                problems.append(
-                    ChainProblem(
-                        dev_id,
-                        seq,
-                        row_id,
-                        "row_edited",
-                        f"检录记录 {row.id} 的“已撤销”状态与审计链不符：数据库被直接修改过。",
-                        f"Check-in {row.id} is {'not ' if row.undone_at is None else ''}undone "
-                        "contrary to the audit chain: the database was edited directly.",
-                    )
-                )
-    return problems
+    return _rows(db)

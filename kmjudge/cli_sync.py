@@ -157,14 +157,22 @@ def cmd_import(args: argparse.Namespace) -> dict[str, Any]:
     results: list[dict[str, Any]] = []
     text: list[str] = []
     failed = 0
+    ordered = _order([Path(f) for f in args.files])
+    # The next packages are read in a second process while one merges.
+    ahead = sync.Prefetcher(ordered)
     try:
         actor = _actor(args, db)
         backed_up = False
-        for path in _order([Path(f) for f in args.files]):
+        for index, path in enumerate(ordered):
             try:
                 # One backup before the first package that is written, not one per package.
                 res = sync.import_package(
-                    db, actor, path, args.trust_fingerprint, backup=not backed_up
+                    db,
+                    actor,
+                    path,
+                    args.trust_fingerprint,
+                    backup=not backed_up,
+                    prepared=ahead.take(index),
                 )
                 backed_up = backed_up or res.backup is not None
             except sync.UntrustedSigner as exc:
@@ -225,6 +233,7 @@ def cmd_import(args: argparse.Namespace) -> dict[str, Any]:
             for c in res.conflicts:
                 text.append(f"  ! {c.summary_zh if zh else c.summary_en}")
     finally:
+        ahead.close()
         db.dispose()
     out: dict[str, Any] = {"packages": results, "refused": failed, "_text": text}
     if failed:

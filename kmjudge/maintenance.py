@@ -99,7 +99,7 @@ def check_database(db: Database) -> CheckReport:
     else:
         report.add(
             True,
-            "评分与检录记录和审计链一致。",
-            "Marks and check-ins agree with the audit chain.",
+            "评分、检录、理论成绩、选手状态与工位、锁定状态和审计链一致。",
+            "Marks, check-ins, theory scores, registrations and locks agree with the audit chain.",
         )
     return report

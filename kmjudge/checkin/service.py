@@ -38,6 +38,7 @@ from kmjudge.clock import to_local, utcnow
 from kmjudge.db.engine import Database
 from kmjudge.db.models import CheckIn, Contestant, Device, Event, Registration, Scan, Ticket
 from kmjudge.errors import ConflictError, KmError, PermissionDenied
+from kmjudge.ids import new_id
 
 T = TypeVar("T")
 MAX_RAW = 1000  # characters of a scan kept in the log
@@ -155,7 +156,7 @@ def scan(
         assert ev is not None
         outcome = _judge(s, db, actor, ev, ticket, at)
         row = Scan(
-            id=uuid.uuid4(),
+            id=new_id(),
             event_id=ev.id,
             registration_id=outcome.registration_id,
             raw=raw,

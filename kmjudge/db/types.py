@@ -14,6 +14,8 @@ from sqlalchemy import String, Text
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
 
+from kmjudge.jsonfast import make_encoder
+
 
 class DecimalText(TypeDecorator[Decimal]):
     """An exact decimal stored as text ("12.50")."""
@@ -38,6 +40,10 @@ class DecimalText(TypeDecorator[Decimal]):
         return Decimal(value)
 
 
+#: json.dumps(value, ensure_ascii=False, sort_keys=True, default=str), built once
+_stored_json = make_encoder(sort_keys=True, compact=False, default=str)
+
+
 class JSONText(TypeDecorator[Any]):
     """JSON stored as text with sorted keys, identical on SQLite and PostgreSQL."""
 
@@ -47,7 +53,7 @@ class JSONText(TypeDecorator[Any]):
     def process_bind_param(self, value: Any, dialect: Dialect) -> str | None:
         if value is None:
             return None
-        return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
+        return _stored_json(value)
 
     def process_result_value(self, value: Any, dialect: Dialect) -> Any:
         if value is None:

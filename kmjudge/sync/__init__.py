@@ -59,6 +59,7 @@ from kmjudge.sync.model import (
     SignerInfo,
     TableCounts,
 )
+from kmjudge.sync.prefetch import Prefetcher, Prepared
 
 if TYPE_CHECKING:
     from kmjudge.accounts import Actor
@@ -115,6 +116,7 @@ def import_package(
     confirm_fingerprint: str | None = None,
     *,
     backup: bool = True,
+    prepared: Prepared | None = None,
 ) -> ImportResult:
     """Verify and merge a package in one transaction, after a backup (SQLite).
 
@@ -128,10 +130,12 @@ def import_package(
     ``backup``: back up a SQLite database before writing (default). Importing a stick's worth
     of packages in one go, back up before the first one only (a city database of a million
     marks takes seconds to copy); a PostgreSQL database is backed up with pg_dump.
+    ``prepared``: the package as read ahead by ``Prefetcher`` (a batch: the next package is
+    read in a second process while this one merges); used only if it is this very file.
     """
     from kmjudge.sync.importer import import_package as _impl
 
-    return _impl(db, actor, Path(path), confirm_fingerprint, backup=backup)
+    return _impl(db, actor, Path(path), confirm_fingerprint, backup=backup, prepared=prepared)
 
 
 def list_conflicts(
@@ -206,6 +210,8 @@ __all__ = [
     "PackageInfo",
     "PackageLogView",
     "PackageRefused",
+    "Prefetcher",
+    "Prepared",
     "SequenceGap",
     "SignerInfo",
     "TableCounts",

@@ -194,6 +194,17 @@ class _Collected:
         dumps = _dumps
         sha = hashlib.sha256
         chunks, out_rows, lines = self.chunks, self.rows, self.lines
+        start = len(lines)
+        run_key: Any = None
+
+        def digest_run(key: Any, begin: int, end: int) -> None:
+            # Rows come ordered by their chunk key, so a chunk is one run of lines, hashed in
+            # one call (the same digest as line by line: SHA-256 is a stream).
+            h = hashers.get(key)
+            if h is None:
+                h = hashers[key] = sha()
+            h.update(("\n".join(lines[begin:end]) + "\n").encode("utf-8"))
+
         for row in rows:
             values: list[Any] | tuple[Any, ...]
             if encs:
@@ -202,15 +213,16 @@ class _Collected:
                     values[i] = enc(values[i])
             else:
                 values = row
-            line = dumps(values)
             chunk = values[ci] or "-"
+            if chunk != run_key:
+                if len(lines) > start:
+                    digest_run(run_key, start, len(lines))
+                run_key, start = chunk, len(lines)
             chunks.append(chunk)
             out_rows.append(values)
-            lines.append(line)
-            h = hashers.get(chunk)
-            if h is None:
-                h = hashers[chunk] = sha()
-            h.update(line.encode("utf-8") + b"\n")
+            lines.append(dumps(values))
+        if len(lines) > start:
+            digest_run(run_key, start, len(lines))
         self.digests = {k: h.hexdigest()[:16] for k, h in hashers.items()}
 
     def pick(self, keys: set[str] | None) -> tuple[list[Any], list[str]]:

@@ -26,10 +26,21 @@ import json
 import uuid
 from collections import defaultdict
 from datetime import date
-from types import SimpleNamespace
 from typing import Any, cast
 
-from sqlalchemy import Connection, Table, and_, bindparam, delete, insert, select, update
+from sqlalchemy import (
+    Connection,
+    String,
+    Table,
+    Uuid,
+    and_,
+    bindparam,
+    delete,
+    insert,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -77,6 +88,9 @@ UNUSABLE_SECRET = "!imported"
 
 def _canon(v: Any) -> Any:
     return audit.jsonable(v)
+
+
+_plain_json = json.JSONEncoder(separators=(",", ":")).encode
 
 
 def bulk_insert(conn: Connection, table: Table, rows: list[Row]) -> None:
@@ -225,11 +239,34 @@ class Merge:
                     "audit_chain",
                 )
             prev = dev.audit_head
+            dev_text = str(dev_id)
+            id_text: dict[Any, str | None] = {None: None}
+            payload_hash = audit.payload_hash
             for e in new:
-                entry = SimpleNamespace(device_id=dev_id, **e)
+                user, event = e["user_id"], e["event_id"]
+                user_text = id_text.get(user)
+                if user_text is None and user is not None:
+                    user_text = id_text[user] = str(user)
+                event_text = id_text.get(event)
+                if event_text is None and event is not None:
+                    event_text = id_text[event] = str(event)
                 if (
                     e["prev_hash"] != prev
-                    or audit.entry_hash(cast(m.AuditEntry, entry)) != e["hash"]
+                    or payload_hash(
+                        dev_text,
+                        e["seq"],
+                        e["at"],
+                        user_text,
+                        e["username"],
+                        e["action"],
+                        e["entity"],
+                        e["entity_id"],
+                        event_text,
+                        e["before"],
+                        e["after"],
+                        e["prev_hash"],
+                    )
+                    != e["hash"]
                 ):
                     raise refuse(
                         f"设备 {dev.name} 的第 {e['seq']} 条审计记录被改动或不连续，已拒绝。",
@@ -298,13 +335,8 @@ class Merge:
                 continue
             tt = tb.BY_NAME[target].table if target != "device" else tb.tbl(m.Device)
             found: set[uuid.UUID] = set()
-            ids = list(wanted)
-            for i in range(0, len(ids), CHUNK):
-                found.update(
-                    self.conn.execute(select(tt.c.id).where(tt.c.id.in_(ids[i : i + CHUNK])))
-                    .scalars()
-                    .all()
-                )
+            for stmt in self._in(tt.c.id, list(wanted), [tt.c.id]):
+                found.update(self.conn.execute(stmt).scalars().all())
             self.known[target] |= found
             missing = wanted - found
             if missing:
@@ -322,13 +354,32 @@ class Merge:
     def _fetch(self, spec: tb.TableSpec, col: str, values: list[Any]) -> list[Row]:
         t = spec.table
         names = spec.column_names
-        out: list[Row] = []
-        for i in range(0, len(values), CHUNK):
-            for r in self.conn.execute(
-                select(*[t.c[n] for n in names]).where(t.c[col].in_(values[i : i + CHUNK]))
-            ):
-                out.append(dict(zip(names, r, strict=True)))
-        return out
+        cols = [t.c[n] for n in names]
+        return [
+            dict(zip(names, r, strict=True))
+            for stmt in self._in(t.c[col], values, cols)
+            for r in self.conn.execute(stmt)
+        ]
+
+    def _in(self, column: Any, values: list[Any], cols: list[Any]) -> list[Any]:
+        """Selects of ``cols`` where ``column`` is one of ``values``. On SQLite, ids and texts
+        go in as one JSON array read by ``json_each`` (one statement for 10,000 marks instead
+        of 20 with 500 bound parameters each); elsewhere in chunks of ``CHUNK``."""
+        if not values:
+            return []
+        if self.conn.dialect.name == "sqlite" and isinstance(column.type, Uuid | String):
+            if isinstance(column.type, Uuid):
+                items = [v.hex if isinstance(v, uuid.UUID) else str(v) for v in values]
+            else:
+                items = [str(v) for v in values]
+            listed = text("SELECT value FROM json_each(:kmj_values)").bindparams(
+                kmj_values=_plain_json(items)
+            )
+            return [select(*cols).where(column.in_(listed.columns(value=column.type)))]
+        return [
+            select(*cols).where(column.in_(values[i : i + CHUNK]))
+            for i in range(0, len(values), CHUNK)
+        ]
 
     def _merge(self, spec: tb.TableSpec, rows: list[Row], counts: TableCounts) -> list[Row]:
         if not rows:

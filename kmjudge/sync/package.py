@@ -268,7 +268,14 @@ class OpenPackage:
         try:
             with self._zip.open(self._infos[name]) as fh:
                 data = fh.read(size + 1)
-        except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError) as exc:
+        except (
+            zipfile.BadZipFile,
+            zlib.error,
+            OSError,
+            EOFError,
+            ValueError,
+            NotImplementedError,
+        ) as exc:
             raise refuse(
                 f"数据包文件 {name} 已损坏：{exc}",
                 f"The package member {name} is damaged: {exc}",
@@ -291,7 +298,7 @@ def open_package(path: Path) -> OpenPackage:
     sha, size = sha256_file(path)
     try:
         zf = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+    except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError) as exc:
         raise refuse(
             f"{path.name} 不是有效的数据包（不是 zip 文件或已损坏）。",
             f"{path.name} is not a valid package (not a zip file, or damaged).",
@@ -360,7 +367,14 @@ def _read_small(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> bytes
     try:
         with zf.open(info) as fh:
             data = fh.read(limit + 1)
-    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError) as exc:
+    except (
+        zipfile.BadZipFile,
+        zlib.error,
+        OSError,
+        EOFError,
+        ValueError,
+        NotImplementedError,
+    ) as exc:
         raise refuse(
             f"{info.filename} 已损坏：{exc}", f"{info.filename} is damaged: {exc}", "bad_member"
         ) from exc

@@ -78,6 +78,11 @@ class HexUUID(uuid.UUID):
     def hex(self) -> str:
         return self._hex  # type: ignore[attr-defined]
 
+    def __reduce__(self) -> tuple[Any, tuple[str]]:
+        # Pickled between the importing process and its read-ahead helper: rebuilt from the
+        # hex text (uuid.UUID's own pickling keeps only the number).
+        return (_new_uuid, (self._hex,))  # type: ignore[attr-defined]
+
 
 def _new_uuid(v: str) -> uuid.UUID:
     if len(v) == 32 and _HEX32.fullmatch(v):

@@ -1,0 +1,596 @@
+"""Rows against the chain: the data itself edited behind the app's back.
+
+``audit.verify`` proves that nobody touched the audit entries. This module compares the rows
+that matter with what those entries say about them (``kmjudge.audit.verify_records``, part
+of ``kmjudge audit verify`` and ``kmjudge db check``):
+
+- **marks** (``score``): value and version equal the newest entry of the mark;
+- **check-ins**: every row is matched by an audited check-in of that contestant, and a
+  check-in is undone exactly when the chain says so;
+- **theory scores**: equal the newest value a theory import (or a resolved package conflict)
+  recorded for the registration. On an event whose theory scores came in through the app, a
+  theory score that no import names was written behind its back, and one the chain records
+  cannot vanish;
+- **registrations**: status and station equal the newest entry that states them (a check-in
+  or its undoing, a withdrawal or disqualification, the no-show marking, the station draw, a
+  resolved package conflict). A registration nothing has changed since it was imported is
+  not compared: an import entry states no status and no station;
+- **locks**: a criterion or event the chain ever locked or unlocked is locked exactly when
+  the newest of those entries says so (an unlock written directly into the database, to
+  change marks after the lock, is found).
+
+Entries are ordered by their time (UTC with microseconds), then device and sequence number.
+Rows in an *open* package conflict (city office) are compared again once the conflict is
+resolved: until then the conflict itself lists them.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from kmjudge.audit import ChainProblem
+from kmjudge.db import models
+from kmjudge.db.models import (
+    AuditEntry,
+    CheckIn,
+    Criterion,
+    Event,
+    Registration,
+    Score,
+    TheoryScore,
+)
+
+if TYPE_CHECKING:
+    from kmjudge.db.engine import Database
+
+Key = tuple[str, str, int]  # (at, device id, seq): the order of entries
+
+LOCK_ACTIONS = (
+    "judging.lock_criterion",
+    "judging.unlock_criterion",
+    "judging.lock_event",
+    "judging.unlock_event",
+)
+
+
+def _key(e: Any) -> Key:
+    return (str(e.at), str(e.device_id), int(e.seq))
+
+
+def _after(e: Any) -> dict[str, Any]:
+    return e.after if isinstance(e.after, dict) else {}
+
+
+def _problem(e: Any | None, kind: str, zh: str, en: str) -> ChainProblem:
+    if e is None:
+        return ChainProblem("", None, None, kind, zh, en)
+    return ChainProblem(str(e.device_id), e.seq, e.id, kind, zh, en)
+
+
+def _dec(value: object) -> Decimal | None:
+    if value is None:
+        return None
+    try:
+        return Decimal(str(value))
+    except ArithmeticError:
+        return None
+
+
+def _station(value: object) -> int | None:
+    if value is None or value == "":
+        return None
+    try:
+        return int(str(value))
+    except ValueError:
+        return None
+
+
+@dataclass
+class _Conflicts:
+    """Package conflicts (city office) and the entries that resolved them."""
+
+    #: conflict id -> (resolution entry, its ``changed``)
+    resolved: dict[str, tuple[Any, dict[str, Any]]] = field(default_factory=dict)
+    rows: list[Any] = field(default_factory=list)
+
+    def of_table(self, *tables: str) -> list[Any]:
+        return [c for c in self.rows if c.table_name in tables]
+
+
+def _conflicts(s: Session) -> _Conflicts:
+    out = _Conflicts()
+    for e in s.execute(
+        select(
+            AuditEntry.device_id,
+            AuditEntry.seq,
+            AuditEntry.id,
+            AuditEntry.at,
+            AuditEntry.entity_id,
+            AuditEntry.after,
+        ).where(AuditEntry.action == "sync.conflict_resolved")
+    ):
+        out.resolved[str(e.entity_id)] = (e, _after(e).get("changed") or {})
+    sync_conflict = getattr(models, "SyncConflict", None)
+    if sync_conflict is not None:
+        out.rows = list(
+            s.execute(
+                select(
+                    sync_conflict.id,
+                    sync_conflict.kind,
+                    sync_conflict.table_name,
+                    sync_conflict.local_id,
+                    sync_conflict.incoming_id,
+                    sync_conflict.fields,
+                    sync_conflict.local,
+                    sync_conflict.status,
+                    sync_conflict.resolution,
+                )
+            )
+        )
+    return out
+
+
+def verify_records(db: Database) -> list[ChainProblem]:
+    """Every row that disagrees with the audit chain (see the module docstring)."""
+    with db.read() as s:
+        conflicts = _conflicts(s)
+        problems = _scores(s, conflicts)
+        problems += _checkins(s, conflicts)
+        problems += _theory(s, conflicts)
+        problems += _registrations(s, conflicts)
+        problems += _locks(s, conflicts)
+    return problems
+
+
+# --------------------------------------------------------------------------- marks
+
+
+def _scores(s: Session, conflicts: _Conflicts) -> list[ChainProblem]:
+    # Conflicts resolved after a package import change marks under a "sync.conflict_resolved"
+    # entry (entity: the conflict) instead of a score entry.
+    conflict_marks: dict[str, dict[str, Any]] = {
+        str(c.local_id): conflicts.resolved[str(c.id)][1]
+        for c in conflicts.of_table("score")
+        if str(c.id) in conflicts.resolved
+    }
+    scores = s.execute(select(Score.id, Score.value, Score.version)).all()
+    score_entries = s.execute(
+        select(
+            AuditEntry.device_id,
+            AuditEntry.seq,
+            AuditEntry.id,
+            AuditEntry.entity_id,
+            AuditEntry.after,
+        ).where(AuditEntry.entity == "score")
+    ).all()
+    problems: list[ChainProblem] = []
+    newest: dict[str, tuple[int, Any]] = {}
+    for row in score_entries:
+        version = _after(row).get("version")
+        if isinstance(version, int) and (
+            row.entity_id not in newest or version >= newest[row.entity_id][0]
+        ):
+            newest[row.entity_id] = (version, row)
+    for sid, value, version in scores:
+        found = newest.get(str(sid))
+        if found is None:
+            problems.append(
+                _problem(
+                    None,
+                    "row_inserted",
+                    f"评分 {sid} 没有任何审计记录：它是绕过软件直接写入数据库的。",
+                    f"Mark {sid} has no audit entry: it was written into the database "
+                    "behind the app's back.",
+                )
+            )
+            continue
+        a_version, entry = found
+        a_value = _dec(_after(entry).get("value"))
+        changed = conflict_marks.get(str(sid))
+        if changed is not None:  # a resolved conflict: its value, and a newer version
+            a_value = _dec(changed["value"]) if "value" in changed else a_value
+            a_version = changed.get("version", version) if version > a_version else a_version
+        if a_version != version or a_value != value:
+            shown = _after(entry).get("value")
+            problems.append(
+                _problem(
+                    entry,
+                    "row_edited",
+                    f"评分 {sid} 现为 {value}（第 {version} 版），但审计记录第 {entry.seq} 条"
+                    f"记的是 {shown}（第 {a_version} 版）：数据库被直接修改过。",
+                    f"Mark {sid} is {value} (version {version}) but audit entry seq "
+                    f"{entry.seq} records {shown} (version {a_version}): "
+                    "the database was edited directly.",
+                )
+            )
+    return problems
+
+
+# --------------------------------------------------------------------------- check-ins
+
+
+def _checkins(s: Session, conflicts: _Conflicts) -> list[ChainProblem]:
+    checkins = s.execute(select(CheckIn.id, CheckIn.registration_id, CheckIn.undone_at)).all()
+    reg_entries = s.execute(
+        select(
+            AuditEntry.device_id,
+            AuditEntry.seq,
+            AuditEntry.id,
+            AuditEntry.action,
+            AuditEntry.entity_id,
+            AuditEntry.after,
+        ).where(AuditEntry.entity == "registration", AuditEntry.action.like("checkin.%"))
+    ).all()
+    problems: list[ChainProblem] = []
+    admitted: dict[str, list[Any]] = {}
+    undone: set[str] = {
+        str(c) for _e, ch in conflicts.resolved.values() for c in ch.get("undone_checkins", [])
+    }
+    for row in reg_entries:
+        after = _after(row)
+        if row.action == "checkin.undo":
+            undone.update(str(c) for c in after.get("checkins") or [])
+        elif after.get("status") == "checked_in":
+            admitted.setdefault(row.entity_id, []).append(row)
+    rows_by_reg: dict[str, list[Any]] = {}
+    for row in checkins:
+        rows_by_reg.setdefault(str(row.registration_id), []).append(row)
+    for reg_id in sorted(set(rows_by_reg) | set(admitted)):
+        rows = rows_by_reg.get(reg_id, [])
+        entries = sorted(admitted.get(reg_id, []), key=lambda e: (str(e.device_id), e.seq))
+        last = entries[-1] if entries else None
+        seq = last.seq if last else None
+        if len(rows) > len(entries):
+            problems.append(
+                _problem(
+                    last,
+                    "row_inserted",
+                    f"选手 {reg_id} 有 {len(rows)} 条检录记录，但审计链只记了 {len(entries)} 次"
+                    "检录：有检录是绕过软件直接写入的。",
+                    f"Registration {reg_id} has {len(rows)} check-in rows but the audit chain "
+                    f"records {len(entries)} check-in(s): one was written behind the app's back.",
+                )
+            )
+        elif len(rows) < len(entries):
+            problems.append(
+                _problem(
+                    last,
+                    "row_deleted",
+                    f"审计记录第 {seq} 条记载了选手 {reg_id} 的检录，但检录记录被直接删除了。",
+                    f"Audit entry seq {seq} records the check-in of registration {reg_id}, "
+                    "but its check-in row was deleted directly.",
+                )
+            )
+        for row in rows:
+            if (str(row.id) in undone) != (row.undone_at is not None):
+                problems.append(
+                    _problem(
+                        last,
+                        "row_edited",
+                        f"检录记录 {row.id} 的“已撤销”状态与审计链不符：数据库被直接修改过。",
+                        f"Check-in {row.id} is {'not ' if row.undone_at is None else ''}undone "
+                        "contrary to the audit chain: the database was edited directly.",
+                    )
+                )
+    return problems
+
+
+# --------------------------------------------------------------------------- theory scores
+
+
+def _theory(s: Session, conflicts: _Conflicts) -> list[ChainProblem]:
+    rows = s.execute(
+        select(
+            TheoryScore.id,
+            TheoryScore.registration_id,
+            TheoryScore.value,
+            Registration.event_id,
+            Registration.ticket_no,
+        ).join(Registration, Registration.id == TheoryScore.registration_id)
+    ).all()
+    entries = s.execute(
+        select(
+            AuditEntry.device_id,
+            AuditEntry.seq,
+            AuditEntry.id,
+            AuditEntry.at,
+            AuditEntry.event_id,
+            AuditEntry.after,
+        ).where(AuditEntry.action == "theory.import")
+    ).all()
+    # registration -> (order, value as the chain has it, the entry)
+    newest: dict[str, tuple[Key, Any, Any]] = {}
+    imported_events: set[str] = set()
+    for e in entries:
+        if e.event_id is not None:
+            imported_events.add(str(e.event_id))
+        for line in _after(e).get("rows") or []:
+            if not isinstance(line, dict) or "registration" not in line:
+                continue
+            reg = str(line["registration"])
+            if reg not in newest or _key(e) >= newest[reg][0]:
+                newest[reg] = (_key(e), line.get("new"), e)
+    # conflicts on a theory score: open ones are not compared; resolved ones end with the
+    # value taken (incoming) or kept (local), at the time of the resolution
+    open_rows: set[str] = set()
+    settled_rows: dict[str, tuple[Key, Any, Any]] = {}
+    for c in conflicts.of_table("theory_score"):
+        res = conflicts.resolved.get(str(c.id))
+        if res is None:
+            open_rows.add(str(c.local_id))
+            continue
+        entry, changed = res
+        local = c.local if isinstance(c.local, dict) else {}
+        value = changed["value"] if "value" in changed else local.get("value")
+        settled_rows[str(c.local_id)] = (_key(entry), value, entry)
+    problems: list[ChainProblem] = []
+    present: set[str] = set()
+    for tid, reg_id, value, event_id, ticket in rows:
+        reg = str(reg_id)
+        present.add(reg)
+        if str(tid) in open_rows:
+            continue
+        found = newest.get(reg)
+        settled = settled_rows.get(str(tid))
+        if settled is not None and (found is None or settled[0] > found[0]):
+            found = settled
+        if found is None:
+            if str(event_id) in imported_events:
+                problems.append(
+                    _problem(
+                        None,
+                        "row_inserted",
+                        f"准考证号 {ticket} 的理论成绩 {value} 不在任何一次理论成绩导入的审计"
+                        "记录中：它是绕过软件直接写入数据库的。",
+                        f"The theory score {value} of ticket {ticket} is in no audited theory "
+                        "import: it was written into the database behind the app's back.",
+                    )
+                )
+            continue
+        _order, recorded, entry = found
+        if _dec(recorded) != value:
+            problems.append(
+                _problem(
+                    entry,
+                    "row_edited",
+                    f"准考证号 {ticket} 的理论成绩现为 {value}，但审计记录第 {entry.seq} 条记的是 "
+                    f"{recorded}：数据库被直接修改过。",
+                    f"The theory score of ticket {ticket} is {value} but audit entry seq "
+                    f"{entry.seq} records {recorded}: the database was edited directly.",
+                )
+            )
+    if newest:
+        known = {str(r): t for r, t in s.execute(select(Registration.id, Registration.ticket_no))}
+        for reg in sorted((set(known) & set(newest)) - present):
+            _k, recorded, entry = newest[reg]
+            problems.append(
+                _problem(
+                    entry,
+                    "row_deleted",
+                    f"审计记录第 {entry.seq} 条记载了准考证号 {known[reg]} 的理论成绩 {recorded}，"
+                    "但该成绩被直接删除了。",
+                    f"Audit entry seq {entry.seq} records the theory score {recorded} of ticket "
+                    f"{known[reg]}, but the score was deleted directly.",
+                )
+            )
+    return problems
+
+
+# --------------------------------------------------------------------------- registrations
+
+_UNDO = object()  # a conflict resolution undid check-ins: "registered" unless one is left
+
+
+@dataclass
+class _Said:
+    """What the chain last said about one field of one row."""
+
+    key: Key
+    value: Any
+    entry: Any
+
+
+def _registration_timeline(
+    s: Session, conflicts: _Conflicts
+) -> tuple[dict[tuple[str, str], list[_Said]], set[tuple[str, str]]]:
+    """(registration id, "status" | "station") -> what entries said, in order; and the
+    fields in an open package conflict."""
+    said: dict[tuple[str, str], list[_Said]] = {}
+
+    def add(reg: object, name: str, key: Key, value: Any, entry: Any) -> None:
+        said.setdefault((str(reg), name), []).append(_Said(key, value, entry))
+
+    for e in s.execute(
+        select(
+            AuditEntry.device_id,
+            AuditEntry.seq,
+            AuditEntry.id,
+            AuditEntry.at,
+            AuditEntry.action,
+            AuditEntry.entity,
+            AuditEntry.entity_id,
+            AuditEntry.after,
+        ).where(
+            (AuditEntry.entity == "registration")
+            | AuditEntry.action.in_(("checkin.mark_absent", "checkin.draw_all"))
+        )
+    ):
+        after, key = _after(e), _key(e)
+        if e.entity == "registration":
+            # check-ins and their undoing state both; status changes state the status
+            if "status" in after:
+                add(e.entity_id, "status", key, after["status"], e)
+            if "station" in after and e.action.startswith("checkin."):
+                add(e.entity_id, "station", key, _station(after["station"]), e)
+        elif e.action == "checkin.mark_absent":
+            for reg in after.get("registrations") or []:
+                add(reg, "status", key, "absent", e)
+        else:  # checkin.draw_all
+            for line in after.get("result") or []:
+                if isinstance(line, dict) and "registration" in line:
+                    add(line["registration"], "station", key, _station(line.get("station")), e)
+
+    open_fields: set[tuple[str, str]] = set()
+    names = {"status": "status", "station_no": "station"}
+    for c in conflicts.of_table("registration"):
+        fields = [names[f] for f in (c.fields or {}) if f in names]
+        res = conflicts.resolved.get(str(c.id))
+        clash = fields == ["station"] and c.local_id != c.incoming_id
+        if res is None:
+            for name in fields:  # the incoming registration of a station clash has none
+                open_fields.add((str(c.incoming_id if clash else c.local_id), name))
+            continue
+        entry, changed = res
+        key = _key(entry)
+        local = c.local if isinstance(c.local, dict) else {}
+        taken = c.resolution == "take_incoming"
+        if clash:  # the station went to the incoming registration, or it stays without
+            add(c.incoming_id, "station", key, _station(changed.get("station_no")), entry)
+            if taken:
+                add(c.local_id, "station", key, None, entry)
+            continue
+        for column, name in names.items():
+            if name in fields:
+                value = changed.get(column) if taken else local.get(column)
+                add(c.local_id, name, key, _station(value) if name == "station" else value, entry)
+    for entry, changed in conflicts.resolved.values():  # check-ins undone by a resolution
+        undone = changed.get("undone_checkins") if isinstance(changed, dict) else None
+        if not undone:
+            continue
+        ids = [uuid.UUID(str(i)) for i in undone]
+        for reg in set(s.scalars(select(CheckIn.registration_id).where(CheckIn.id.in_(ids)))):
+            add(reg, "status", _key(entry), _UNDO, entry)
+    return said, open_fields
+
+
+def _registrations(s: Session, conflicts: _Conflicts) -> list[ChainProblem]:
+    said, open_fields = _registration_timeline(s, conflicts)
+    if not said:
+        return []
+    active = {
+        str(r)
+        for r in s.scalars(select(CheckIn.registration_id).where(CheckIn.undone_at.is_(None)))
+    }
+    problems: list[ChainProblem] = []
+    for reg_id, status, station, ticket in s.execute(
+        select(
+            Registration.id, Registration.status, Registration.station_no, Registration.ticket_no
+        )
+    ):
+        reg = str(reg_id)
+        for name, stored in (("status", status), ("station", station)):
+            if (reg, name) in open_fields or (reg, name) not in said:
+                continue
+            expected: Any = None
+            last: _Said | None = None
+            for x in sorted(said[(reg, name)], key=lambda x: x.key):
+                if x.value is _UNDO:
+                    if expected == "checked_in" and reg not in active:
+                        expected = "registered"
+                else:
+                    expected = x.value
+                last = x
+            assert last is not None
+            if stored == expected:
+                continue
+            what_zh = "状态" if name == "status" else "工位号"
+            what_en = "status" if name == "status" else "station"
+            shown = "无" if expected is None else expected
+            problems.append(
+                _problem(
+                    last.entry,
+                    "row_edited",
+                    f"准考证号 {ticket} 的{what_zh}现为 {'无' if stored is None else stored}，"
+                    f"但审计记录第 {last.entry.seq} 条记的是 {shown}：数据库被直接修改过。",
+                    f"The {what_en} of ticket {ticket} is {stored} but audit entry seq "
+                    f"{last.entry.seq} records {expected}: the database was edited directly.",
+                )
+            )
+    return problems
+
+
+# --------------------------------------------------------------------------- locks
+
+
+def _locks(s: Session, conflicts: _Conflicts) -> list[ChainProblem]:
+    entries = s.execute(
+        select(
+            AuditEntry.device_id,
+            AuditEntry.seq,
+            AuditEntry.id,
+            AuditEntry.at,
+            AuditEntry.action,
+            AuditEntry.entity_id,
+            AuditEntry.event_id,
+            AuditEntry.before,
+            AuditEntry.after,
+        ).where(AuditEntry.action.in_(LOCK_ACTIONS))
+    ).all()
+    if not entries:
+        return []
+    by_code = {
+        (str(ev), code): str(cid)
+        for cid, ev, code in s.execute(select(Criterion.id, Criterion.event_id, Criterion.code))
+    }
+    said: dict[tuple[str, str], list[_Said]] = {}
+
+    def add(kind: str, obj: object, locked: bool, e: Any) -> None:
+        said.setdefault((kind, str(obj)), []).append(_Said(_key(e), locked, e))
+
+    for e in entries:
+        before = e.before if isinstance(e.before, dict) else {}
+        if e.action == "judging.lock_criterion":
+            add("criterion", e.entity_id, True, e)
+        elif e.action == "judging.unlock_criterion":
+            add("criterion", e.entity_id, False, e)
+            if before.get("event_locked_at") and e.event_id is not None:
+                add("event", e.event_id, False, e)
+        elif e.action == "judging.lock_event":
+            add("event", e.entity_id, True, e)
+            for code in _after(e).get("criteria_locked") or []:
+                cid = by_code.get((str(e.entity_id), str(code)))
+                if cid is not None:
+                    add("criterion", cid, True, e)
+        else:  # judging.unlock_event
+            add("event", e.entity_id, False, e)
+    skip = {(c.table_name, str(c.local_id)) for c in conflicts.of_table("event", "criterion")}
+    rows: Iterable[tuple[str, Any, Any, str]] = [
+        *(
+            ("event", i, at, name)
+            for i, at, name in s.execute(select(Event.id, Event.locked_at, Event.name))
+        ),
+        *(
+            ("criterion", i, at, code)
+            for i, at, code in s.execute(select(Criterion.id, Criterion.locked_at, Criterion.code))
+        ),
+    ]
+    problems: list[ChainProblem] = []
+    for kind, obj_id, locked_at, label in rows:
+        history = said.get((kind, str(obj_id)))
+        if not history or (kind, str(obj_id)) in skip:
+            continue
+        last = max(history, key=lambda x: x.key)
+        if (locked_at is not None) == last.value:
+            continue
+        what_zh = f"场次“{label}”" if kind == "event" else f"模块 {label}"
+        what_en = f"Event {label!r}" if kind == "event" else f"Criterion {label}"
+        state_zh, state_en = ("已锁定", "locked") if last.value else ("未锁定", "unlocked")
+        now_zh, now_en = ("已锁定", "locked") if locked_at is not None else ("未锁定", "unlocked")
+        problems.append(
+            _problem(
+                last.entry,
+                "row_edited",
+                f"{what_zh}现为{now_zh}，但审计记录第 {last.entry.seq} 条记的是{state_zh}："
+                "锁定状态被直接修改过。",
+                f"{what_en} is {now_en} but audit entry seq {last.entry.seq} says {state_en}: "
+                "the lock was changed in the database directly.",
+            )
+        )
+    return problems
