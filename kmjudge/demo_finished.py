@@ -57,6 +57,7 @@ from kmjudge.db.models import (
     TheoryScore,
     User,
 )
+from kmjudge.ids import new_id
 from kmjudge.results.engine import compute
 from kmjudge.results.model import (
     AspectDef,
@@ -543,6 +544,15 @@ def create(db: Database, admin: Actor, chief: Actor, today: date | None = None) 
                         },
                     )
                 )
+            if k in withdrawn:  # withdrew after the check-in, as checkin.withdraw audits it
+                entries.append(
+                    (
+                        who["admin"],
+                        "registration.withdraw",
+                        "registration",
+                        {"_id": reg_id, "status": status, "reason": reason, "tickets_revoked": 0},
+                    )
+                )
         # Core inserts on the session's connection: no ORM bookkeeping per row
         conn = s.connection()
         conn.execute(insert(_table(Contestant)), people)
@@ -558,7 +568,7 @@ def create(db: Database, admin: Actor, chief: Actor, today: date | None = None) 
         for n, (k, e) in enumerate(entrant.items()):
             for code, values in e.marks.items():
                 for j, v in zip(JUDGES, values, strict=True):
-                    score_id = uuid.uuid4()
+                    score_id = new_id()
                     entries.append(
                         (
                             who[j],

@@ -39,6 +39,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -114,12 +115,16 @@ class KillReport:
     killed_mid_run: int = 0  # kills that landed after at least one confirmed action
     finished_first: int = 0  # children that ended on their own before the kill
     lost: int = 0  # always 0, or the run fails
+    #: confirmed actions by their ``kind`` (or ``status``) field, when the child gives one
+    kinds: Counter[str] = field(default_factory=Counter)
 
     def line(self) -> str:
+        detail = ", ".join(f"{k} {n}" for k, n in sorted(self.kinds.items()))
         return (
             f"{self.operation}: {self.iterations} kills (seed {self.seed}), "
-            f"{self.confirmed} confirmed actions checked, {self.killed_mid_run} kills "
-            f"mid-run, {self.finished_first} finished first, {self.lost} lost"
+            f"{self.confirmed} confirmed actions checked{f' ({detail})' if detail else ''}, "
+            f"{self.killed_mid_run} kills mid-run, {self.finished_first} finished first, "
+            f"{self.lost} lost"
         )
 
 
@@ -142,22 +147,28 @@ def checkpoint(path: Path) -> None:
         con.close()
 
 
-def open_as(db_path: Path, home: Path) -> Database:
+def open_as(db_path: Path | str, home: Path) -> Database:
     """Open a copy with the device that made it (so the parent adds no device row)."""
     return open_database(db_path, device=device.load_or_create(home))
 
 
-def _fresh_copy(template: Template, folder: Path) -> tuple[Path, Path]:
+def copy_home(template: Template, folder: Path) -> Path:
+    """A fresh ``folder`` with a copy of the template's device key in ``folder/home``."""
     if folder.exists():
         shutil.rmtree(folder)
     folder.mkdir(parents=True)
-    db_path = folder / template.db_path.name
-    shutil.copyfile(template.db_path, db_path)
     home = folder / "home"
     home.mkdir()
     for name in ("device.key", "device.json"):
         if (template.home / name).exists():
             shutil.copy2(template.home / name, home / name)
+    return home
+
+
+def _fresh_copy(template: Template, folder: Path) -> tuple[Path, Path]:
+    home = copy_home(template, folder)
+    db_path = folder / template.db_path.name
+    shutil.copyfile(template.db_path, db_path)
     return db_path, home
 
 
@@ -191,20 +202,33 @@ class _Child:
         return code
 
 
+#: A fresh database for a run of kills: (template, folder) -> (path or URL, data folder)
+Fresh = Callable[[Template, Path], tuple[Path | str, Path]]
+
+
 def run_kills(
-    op: KillOperation, template: Template, work: Path, n: int, rng_seed: int
+    op: KillOperation,
+    template: Template,
+    work: Path,
+    n: int,
+    rng_seed: int,
+    fresh: Fresh | None = None,
 ) -> KillReport:
-    """Kill ``op``'s child ``n`` times; raise AssertionError (with the seed) on any loss."""
+    """Kill ``op``'s child ``n`` times; raise AssertionError (with the seed) on any loss.
+
+    ``fresh`` makes the database each chain of kills starts from (default: a copy of the
+    template's SQLite file; the PostgreSQL test copies a template database)."""
     rng = random.Random(rng_seed)
     report = KillReport(op.name, rng_seed)
     ctx_path = work / f"{op.name}-ctx.json"
     work.mkdir(parents=True, exist_ok=True)
     ctx_path.write_text(json.dumps(template.ctx, ensure_ascii=False), encoding="utf-8")
     confirmed: list[dict[str, Any]] = []
-    db_path = home = Path()
+    db_path: Path | str = Path()
+    home = Path()
     for i in range(n):
         if i % op.chain == 0:
-            db_path, home = _fresh_copy(template, work / f"{op.name}-run{i // op.chain}")
+            db_path, home = (fresh or _fresh_copy)(template, work / f"{op.name}-run{i // op.chain}")
             confirmed = []
         env = {**os.environ, "KMJUDGE_HOME": str(home), "PYTHONPATH": str(ROOT)}
         stderr_path = work / f"{op.name}-{i}.stderr"
@@ -231,6 +255,11 @@ def run_kills(
             report.killed_mid_run += code == -signal.SIGKILL
         confirmed.extend(new)
         report.confirmed += len(new)
+        report.kinds.update(
+            str(c["kind"] if "kind" in c else c["status"])
+            for c in new
+            if "kind" in c or "status" in c
+        )
         db = open_as(db_path, home)
         try:
             health = check_database(db)

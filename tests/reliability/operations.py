@@ -1,5 +1,7 @@
 """The operations the kill harness runs: score entry, check-in, registration import, backup
 (and export / certificate batches once those modules exist: see ``optional_operations``).
+Paper double entry and the chief judge's actions are in ``ops_judging.py``, the city
+office's package import in ``ops_sync.py``.
 
 Each is built with the real services, and its ``check`` proves both halves of the promise:
 every confirmed action is present, and nothing is half-written.
@@ -95,9 +97,6 @@ def check_scores(db: Database, confirmed: Sequence[dict[str, Any]], ctx: dict[st
             .join(Aspect, Aspect.id == Score.aspect_id)
             .join(User, User.id == Score.judge_id)
         ).all()
-        entries = s.execute(
-            select(AuditEntry.entity_id, AuditEntry.after).where(AuditEntry.entity == "score")
-        ).all()
     stored = {(u, st, code): (sc.value, sc.version, str(sc.id)) for sc, st, code, u in rows}
     last: dict[tuple[str, int, str], tuple[int, Decimal]] = {}
     for c in confirmed:
@@ -110,15 +109,26 @@ def check_scores(db: Database, confirmed: Sequence[dict[str, Any]], ctx: dict[st
         assert s_version >= version, f"{key}: stored v{s_version} < confirmed v{version}"
         if s_version == version:
             assert s_value == value, f"{key} v{version}: stored {s_value} != confirmed {value}"
+    check_marks_audited(db)
+
+
+def check_marks_audited(db: Database) -> None:
+    """Every stored version 1..v of every mark has exactly one audit entry, the last one
+    holding the stored value; no audit entry names a mark that is not there."""
+    with db.read() as s:
+        stored = {str(sc.id): (sc.value, sc.version) for sc in s.scalars(select(Score))}
+        entries = s.execute(
+            select(AuditEntry.entity_id, AuditEntry.after).where(AuditEntry.entity == "score")
+        ).all()
     versions: dict[str, dict[int, str]] = defaultdict(dict)
     for entity_id, after in entries:
         assert after["version"] not in versions[entity_id], f"two audit entries {entity_id}"
         versions[entity_id][after["version"]] = after["value"]
-    for key, (value, version, sid) in stored.items():
+    for sid, (value, version) in stored.items():
         seen = versions.get(sid, {})
-        assert sorted(seen) == list(range(1, version + 1)), f"{key}: audit versions {seen}"
-        assert Decimal(seen[version]) == value, f"{key}: audit says {seen[version]}"
-    assert set(versions) == {sid for _, _, sid in stored.values()}, "audit for a missing mark"
+        assert sorted(seen) == list(range(1, version + 1)), f"mark {sid}: audit versions {seen}"
+        assert Decimal(seen[version]) == value, f"mark {sid}: audit says {seen[version]}"
+    assert set(versions) == set(stored), "audit entry for a missing mark"
 
 
 SCORE_ENTRY = KillOperation("score_entry", build_scores, SCORE_CHILD, check_scores, window_s=0.8)

@@ -1,6 +1,7 @@
-"""The rows-against-chain check (kmjudge.audit.verify_records) at the city office: marks and
-check-ins merged from venue packages, and conflicts resolved either way, are not mistaken for
-edits behind the app's back - while a real edit after all that still is.
+"""The rows-against-chain check (kmjudge.audit.verify_records) at the city office: marks,
+check-ins, registrations and theory scores merged from venue packages, and conflicts resolved
+either way, are not mistaken for edits behind the app's back - while a real edit after all
+that still is.
 
 Uses the sync tests' venues and conflict scenario (tests/sync). Skipped until kmjudge.sync
 exists.
@@ -49,5 +50,19 @@ def test_merged_and_resolved_rows_agree_with_the_chain_and_edits_are_still_found
         "WHERE rowid = (SELECT min(rowid) FROM score)"
     )
     con.commit()
-    con.close()
     assert [p.kind for p in audit.verify_records(city.db)] == ["row_edited"]
+    # a merged contestant's status and a merged theory score, edited at the city
+    con.execute(
+        "UPDATE registration SET status = 'disqualified' WHERE rowid = "
+        "(SELECT min(rowid) FROM registration WHERE status = 'checked_in')"
+    )
+    con.execute(
+        "UPDATE theory_score SET value = CASE WHEN CAST(value AS REAL) = 60 THEN '61' "
+        "ELSE '60' END WHERE rowid = (SELECT min(rowid) FROM theory_score)"
+    )
+    con.commit()
+    con.close()
+    found = audit.verify_records(city.db)
+    assert [p.kind for p in found] == ["row_edited"] * 3, [p.message_en for p in found]
+    assert any("status" in p.message_en for p in found)
+    assert any("theory score" in p.message_en for p in found)

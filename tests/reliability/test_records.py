@@ -1,0 +1,232 @@
+"""Rows against the chain beyond marks and check-ins: theory scores, registrations' status and
+station, and locks edited with the ``sqlite3`` module behind the app's back are each named by
+``kmjudge.audit.verify_records`` and by ``kmjudge audit verify`` (naming the audit entry whose
+record the row contradicts), while the same changes made through the app are not.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import uuid
+from collections.abc import Iterator
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from openpyxl import Workbook
+from sqlalchemy import select
+
+from kmjudge import audit, checkin
+from kmjudge.cli import main
+from kmjudge.db.engine import Database, open_database
+from kmjudge.db.models import AuditEntry, Contestant, Registration
+from kmjudge.judging import lock, recheck, theory
+from kmjudge.maintenance import check_database
+from tests.checkin.conftest import Venue as DeskVenue
+from tests.checkin.conftest import build_venue as build_desk
+from tests.judging.conftest import Venue, _template  # noqa: F401 - fixture
+
+
+@pytest.fixture
+def venue(_template: tuple[Path, uuid.UUID], tmp_path: Path) -> Iterator[Venue]:  # noqa: F811
+    """The judging venue (6 stations), a private copy in a real SQLite file."""
+    src, event_id = _template
+    dst = tmp_path / "venue.sqlite3"
+    shutil.copyfile(src, dst)
+    db = open_database(dst)
+    yield Venue(db, event_id, 6)
+    db.dispose()
+
+
+def _sql(db: Database, statement: str, *params: Any) -> None:
+    assert db.path is not None
+    con = sqlite3.connect(db.path)
+    try:
+        con.execute(statement, params)
+        con.commit()
+    finally:
+        con.close()
+
+
+def _seq(db: Database, action: str) -> int:
+    """The newest audit entry of ``action``."""
+    with db.read() as s:
+        seq = s.scalar(
+            select(AuditEntry.seq)
+            .where(AuditEntry.action == action)
+            .order_by(AuditEntry.seq.desc())
+        )
+    assert seq is not None
+    return seq
+
+
+def _cli_names(db: Database, capsys: pytest.CaptureFixture[str], *needles: str) -> None:
+    """``kmjudge audit verify`` fails (exit 1) and its output holds every needle."""
+    capsys.readouterr()
+    assert main(["audit", "verify", "--db", str(db.path)]) == 1
+    out = capsys.readouterr().out
+    for needle in needles:
+        assert needle in out, (needle, out)
+
+
+def _theory_sheet(v: Venue, path: Path, scores: dict[int, int]) -> Path:
+    """A theory score sheet for the stations in ``scores`` (ticket, name, score)."""
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(["准考证号", "姓名", "理论成绩"])
+    with v.db.read() as s:
+        for reg, name in s.execute(
+            select(Registration, Contestant.name)
+            .join(Contestant, Contestant.id == Registration.contestant_id)
+            .where(Registration.event_id == v.event_id)
+        ):
+            if reg.station_no in scores:
+                ws.append([reg.ticket_no, name, scores[reg.station_no]])
+    wb.save(path)
+    return path
+
+
+def test_theory_scores_edited_inserted_or_deleted_in_sqlite_are_found(
+    venue: Venue, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Theory scores imported, then corrected by a second import: nothing reported. Then one
+    changed, one deleted and one inserted for a contestant no import named, in SQLite: each
+    found (edited and deleted name the import entry), by the function and the CLI."""
+    admin = venue.admin
+    first = _theory_sheet(venue, tmp_path / "理论.xlsx", {1: 81, 2: 72, 3: 65, 4: 90})
+    theory.import_theory_xlsx(venue.db, admin, venue.event_id, first)
+    fixed = _theory_sheet(venue, tmp_path / "理论-更正.xlsx", {1: 81, 2: 74, 3: 65, 4: 90})
+    theory.import_theory_xlsx(venue.db, admin, venue.event_id, fixed)
+    assert audit.verify_records(venue.db) == []
+    seq = _seq(venue.db, "theory.import")
+    reg = {st: venue.registration(st) for st in (2, 3, 5)}
+    _sql(venue.db, "UPDATE theory_score SET value = '95' WHERE registration_id = ?", reg[2].id.hex)
+    _sql(venue.db, "DELETE FROM theory_score WHERE registration_id = ?", reg[3].id.hex)
+    _sql(
+        venue.db,
+        "INSERT INTO theory_score (id, registration_id, value, source, imported_at, version) "
+        "VALUES (?, ?, '88', '理论.xlsx', '2026-10-20 16:00:00', 1)",
+        uuid.uuid4().hex,
+        reg[5].id.hex,
+    )
+    problems = audit.verify_records(venue.db)
+    assert sorted(p.kind for p in problems) == ["row_deleted", "row_edited", "row_inserted"]
+    edited = next(p for p in problems if p.kind == "row_edited")
+    assert edited.seq == seq and reg[2].ticket_no in edited.message_zh
+    assert "95" in edited.message_zh and "74" in edited.message_zh
+    assert next(p for p in problems if p.kind == "row_deleted").seq is not None
+    assert reg[5].ticket_no in next(p for p in problems if p.kind == "row_inserted").message_en
+    assert not check_database(venue.db).ok
+    _cli_names(venue.db, capsys, f"seq {seq}", "row_edited", "row_deleted", "row_inserted")
+
+
+@pytest.fixture
+def desk(db: Database, tmp_path: Path) -> DeskVenue:
+    return build_desk(db, tmp_path)
+
+
+def test_registration_status_and_station_edited_in_sqlite_are_found(
+    desk: DeskVenue, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Through the app: five scanned in (stations drawn at the scan), one withdrawn, one
+    check-in undone, the rest marked absent after the cut-off: nothing reported. Then in
+    SQLite: the withdrawn contestant back to checked in, an absent one to registered, and
+    two contestants' stations swapped (the marks of one would count for the other): each
+    named with its ticket and the entry it contradicts."""
+    db, admin = desk.db, desk.admin
+    tickets = checkin.issue_tickets(db, admin, desk.event_id)
+    for t in tickets[:5]:
+        assert checkin.scan(db, desk.registrar, desk.event_id, t.token).ok
+    checkin.withdraw(db, admin, tickets[0].registration_id, "本人申请退赛")
+    checkin.undo_checkin(db, admin, tickets[4].registration_id, "扫错了人")
+    later = datetime.now() + timedelta(hours=3)
+    assert checkin.mark_absent(db, desk.registrar, desk.event_id, now=later).count == 4
+    assert audit.verify_records(db) == []
+    with db.read() as s:
+        regs = {
+            r.id: r
+            for r in s.scalars(select(Registration).where(Registration.event_id == desk.event_id))
+        }
+    withdrawn, a, b = (regs[t.registration_id] for t in tickets[:3])
+    absent = next(r for r in regs.values() if r.status == "absent")
+    assert a.station_no is not None and b.station_no is not None
+    _sql(db, "UPDATE registration SET status = 'checked_in' WHERE id = ?", withdrawn.id.hex)
+    _sql(db, "UPDATE registration SET status = 'registered' WHERE id = ?", absent.id.hex)
+    _sql(db, "UPDATE registration SET station_no = NULL WHERE id = ?", a.id.hex)
+    _sql(db, "UPDATE registration SET station_no = ? WHERE id = ?", a.station_no, b.id.hex)
+    _sql(db, "UPDATE registration SET station_no = ? WHERE id = ?", b.station_no, a.id.hex)
+    problems = audit.verify_records(db)
+    assert [p.kind for p in problems] == ["row_edited"] * 4, [p.message_en for p in problems]
+    text = " ".join(p.message_zh for p in problems)
+    for reg in (withdrawn, absent, a, b):
+        assert reg.ticket_no in text
+    seqs = {p.seq for p in problems}
+    assert _seq(db, "registration.withdraw") in seqs and _seq(db, "checkin.mark_absent") in seqs
+    _cli_names(db, capsys, withdrawn.ticket_no, a.ticket_no, "row_edited")
+
+
+def test_a_station_from_the_draw_edited_in_sqlite_is_found(desk: DeskVenue) -> None:
+    """Stations drawn for everyone at once after the check-in (``draw_all``, the check-ins
+    themselves gave none): the newer draw entry, not the check-ins, says where each sits, so
+    nothing is reported; a drawn station moved in SQLite is found, naming the draw entry."""
+    db, admin = desk.db, desk.admin
+    checkin.set_settings(db, admin, desk.event_id, draw_at_checkin=False)
+    tickets = checkin.issue_tickets(db, admin, desk.event_id)
+    for t in tickets[:3]:
+        assert checkin.scan(db, desk.registrar, desk.event_id, t.token).station_no is None
+    drawn = checkin.draw_all(db, admin, desk.event_id).drawn
+    assert len(drawn) == 3
+    assert audit.verify_records(db) == []
+    _sql(db, "UPDATE registration SET station_no = 99 WHERE id = ?", drawn[0].registration_id.hex)
+    (problem,) = audit.verify_records(db)
+    assert problem.kind == "row_edited" and problem.seq == _seq(db, "checkin.draw_all")
+    assert drawn[0].ticket_no in problem.message_zh and "99" in problem.message_en
+
+
+def test_registrations_the_app_never_changed_are_not_compared(desk: DeskVenue) -> None:
+    """The limit of the check, stated as a test: a registration changed by nothing since its
+    import (whose entry states no status or station) is not compared, so a status written
+    on it in SQLite is not found by this check (the audit chain itself is intact)."""
+    reg = desk.regs[0]
+    _sql(desk.db, "UPDATE registration SET status = 'disqualified' WHERE id = ?", reg.id.hex)
+    assert audit.verify_records(desk.db) == []
+
+
+def test_a_lock_undone_in_sqlite_is_found(venue: Venue, capsys: pytest.CaptureFixture[str]) -> None:
+    """Criterion A locked, then the whole event locked, through the app: nothing reported.
+    Then in SQLite the event unlocked and criterion B unlocked (to change marks after the
+    lock): both named with the lock entry. An unlock through the app (PIN, reason) is fine."""
+    venue.fill()
+    chief = venue.chief
+    lock.lock_criterion(venue.db, chief, venue.event_id, "A")
+    ranks = {venue.registration(i).id: i for i in range(1, 7)}
+    for item in recheck.recheck_sample(venue.db, chief, venue.event_id, ranks).items:
+        assert item.station_no is not None
+        recheck.record_recheck(venue.db, chief, venue.event_id, item.station_no, False, "无误")
+    lock.lock_event(venue.db, chief, venue.event_id)
+    assert audit.verify_records(venue.db) == []
+    seq = _seq(venue.db, "judging.lock_event")
+    _sql(
+        venue.db,
+        "UPDATE event SET locked_at = NULL, status = 'open' WHERE id = ?",
+        venue.event_id.hex,
+    )
+    _sql(venue.db, "UPDATE criterion SET locked_at = NULL WHERE code = 'B'")
+    problems = audit.verify_records(venue.db)
+    assert [p.kind for p in problems] == ["row_edited", "row_edited"]
+    assert {p.seq for p in problems} == {seq}
+    assert any("模块 B" in p.message_zh for p in problems)
+    _cli_names(venue.db, capsys, f"seq {seq}", "lock")
+    # put it back as it was, then unlock through the app: nothing to report
+    _sql(
+        venue.db,
+        "UPDATE event SET locked_at = '2026-10-20 18:00:00', status = 'locked' WHERE id = ?",
+        venue.event_id.hex,
+    )
+    _sql(venue.db, "UPDATE criterion SET locked_at = '2026-10-20 18:00:00' WHERE code = 'B'")
+    assert audit.verify_records(venue.db) == []
+    lock.unlock_criterion(venue.db, chief, venue.event_id, "B", "2580", "复核发现 B 模块录入错误")
+    assert audit.verify_records(venue.db) == []
