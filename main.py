@@ -2,4 +2,5 @@
 
 from ui.app import main
 
-raise SystemExit(main())
+if __name__ == "__main__":  # a helper process (multiprocessing "spawn") imports this file too
+    raise SystemExit(main())

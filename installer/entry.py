@@ -121,6 +121,12 @@ def check_webcam() -> int:
 
 
 if __name__ == "__main__":
+    # A batch import reads the next packages in a helper process (kmjudge.sync.prefetch,
+    # "spawn"): in the frozen app that process is this executable again, and freeze_support
+    # turns it into the helper before anything else runs.
+    import multiprocessing
+
+    multiprocessing.freeze_support()
     if program_name(sys.argv[0]) == "cli":
         raise SystemExit(run_cli())
     if sys.argv[1:] == ["--check-webcam"]:

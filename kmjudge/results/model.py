@@ -13,9 +13,7 @@ engine cannot leak them before the event is locked.
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, localcontext
@@ -23,6 +21,7 @@ from fractions import Fraction
 from typing import Any, Literal, NamedTuple
 
 from kmjudge.errors import KmError
+from kmjudge.gcpause import gc_paused
 
 Kind = Literal["M", "J", "D"]
 State = Literal["ranked", "incomplete", "absent", "withdrawn", "disqualified"]
@@ -141,27 +140,6 @@ def _dec(value: Any, default: Decimal) -> Decimal:
     except ArithmeticError:
         return default
     return d if d.is_finite() else default
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """Pause Python's cycle collector while a bulk result is built (then restore it).
-
-    Loading and computing an event's results builds a few hundred thousand small objects
-    (marks, per-aspect results) that all stay alive. The cycle collector, triggered by the
-    allocations, would meanwhile walk every live object again and again, the previous results
-    still on screen included: a third of the time at 200,000 scores
-    (``benchmarks/bench_results.py``). Nothing built here forms reference cycles, so nothing is
-    lost by collecting once afterwards instead. Reference counting frees memory as usual; the
-    collector is switched back on only if it was on, so nesting and other threads are safe.
-    """
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()
 
 
 # --------------------------------------------------------------------------- inputs

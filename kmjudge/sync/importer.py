@@ -19,6 +19,7 @@ from kmjudge.db import migrate
 from kmjudge.db import models as m
 from kmjudge.db.engine import Database
 from kmjudge.errors import KmError
+from kmjudge.gcpause import gc_paused
 from kmjudge.sync import package as pkg
 from kmjudge.sync.errors import PackageRefused, SequenceGap, UntrustedSigner, refuse
 from kmjudge.sync.exporter import DIRECTION_IN
@@ -240,7 +241,8 @@ def import_package(
     prepared: Prepared | None = None,
 ) -> ImportResult:
     require(actor, Perm.IMPORT_PACKAGES)
-    with pkg.open_package(path) as p:
+    # A package is 20,000 rows or more built in memory: no cycle collections meanwhile.
+    with gc_paused(), pkg.open_package(path) as p:
         man = p.manifest
         with db.read() as s:
             dup = s.scalar(

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 
+from kmjudge.gcpause import gc_paused
 from kmjudge.sync import package as pkg
 from kmjudge.sync import tables as tb
 from kmjudge.sync.parse import Parsed, parse_all
@@ -50,7 +51,7 @@ def read_package(path: str) -> Prepared | None:
     """In the helper process: open, check and parse one package. Any refusal gives None (this
     process then reads the package itself and gives the refusal its message)."""
     try:
-        with pkg.open_package(Path(path)) as p:
+        with gc_paused(), pkg.open_package(Path(path)) as p:
             p.check_members()
             return Prepared(p.sha256, parse_all(p, allowed_tables(p.manifest.kind)))
     except Exception:
@@ -99,12 +100,14 @@ class Prefetcher:
             log.warning("package read-ahead failed for %s: %s", self.paths[index].name, exc)
             return None
 
-    def close(self) -> None:
+    def close(self, wait: bool = True) -> None:
+        """Stop the helper (``wait=False``: do not wait for a package it is reading, e.g. on
+        the GUI thread; the process ends once that one is read)."""
         for fut in self.futures.values():
             fut.cancel()
         self.futures.clear()
         if self.pool is not None:
-            self.pool.shutdown(wait=True, cancel_futures=True)
+            self.pool.shutdown(wait=wait, cancel_futures=True)
             self.pool = None
 
     def __enter__(self) -> Prefetcher:

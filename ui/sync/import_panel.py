@@ -30,7 +30,8 @@ from PySide6.QtWidgets import (
 )
 
 from kmjudge import sync
-from kmjudge.accounts import Perm
+from kmjudge.accounts import Actor, Perm
+from kmjudge.db.engine import Database
 from kmjudge.errors import KmError
 from kmjudge.sync import ImportResult, PackageInfo, SequenceGap, UntrustedSigner
 from ui.context import AppContext
@@ -67,6 +68,9 @@ class ImportPanel(QWidget):
         self.ctx = ctx
         self.items: list[Item] = []
         self.queue: list[Item] = []
+        #: the next packages of a run, read in a second process while one merges
+        self.ahead: sync.Prefetcher | None = None
+        self.ahead_index: dict[int, int] = {}
         self.run_results: list[ImportResult] = []
         self.confirmed: dict[str, str] = {}  # device id -> fingerprint confirmed in this run
         self.declined: set[str] = set()
@@ -388,6 +392,10 @@ class ImportPanel(QWidget):
         self.run_results = []
         self.confirmed = {}
         self.declined = set()
+        self._stop_reading_ahead()
+        if len(self.queue) > 1:
+            self.ahead = sync.Prefetcher([i.path for i in self.queue])
+            self.ahead_index = {id(item): k for k, item in enumerate(self.queue)}
         self.running = True
         self.banner.clear()
         self.conflicts_button.hide()
@@ -476,13 +484,22 @@ class ImportPanel(QWidget):
         dialog.deleteLater()
 
     def _import(self, item: Item, fingerprint: str | None) -> None:
+        ahead, index = self.ahead, self.ahead_index.get(id(item))
+
+        def run(
+            db: Database, actor: Actor, path: Path, fp: str | None, backup: bool
+        ) -> ImportResult:
+            # On the worker thread: waits (if need be) for the helper process's reading.
+            prepared = ahead.take(index) if ahead is not None and index is not None else None
+            return sync.import_package(db, actor, path, fp, backup=backup, prepared=prepared)
+
         self.ctx.worker.run(
-            sync.import_package,
+            run,
             self.ctx.db,
             self.ctx.actor,
             item.path,
             fingerprint,
-            backup=not self.backed_up,
+            not self.backed_up,
             on_success=alive(self, lambda res: self._imported(item, res)),
             on_error=alive(self, lambda exc: self._failed(item, exc)),
             progress=(self, self.tr("Importing {file}…").format(file=item.path.name)),
@@ -534,7 +551,14 @@ class ImportPanel(QWidget):
         self._show()
         self._next()
 
+    def _stop_reading_ahead(self) -> None:
+        if self.ahead is not None:
+            self.ahead.close(wait=False)
+            self.ahead = None
+            self.ahead_index = {}
+
     def _finished(self) -> None:
+        self._stop_reading_ahead()
         self.running = False
         self._update_buttons()
         states = [i.state for i in self.items]
