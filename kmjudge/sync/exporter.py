@@ -43,6 +43,7 @@ from kmjudge.db import models as m
 from kmjudge.db.engine import Database
 from kmjudge.db.types import DecimalText, JSONText
 from kmjudge.errors import KmError, NotFound
+from kmjudge.gcpause import gc_paused
 from kmjudge.sync import package as pkg
 from kmjudge.sync import tables as tb
 from kmjudge.sync.model import EventRef, ExportResult
@@ -340,9 +341,10 @@ def export_package(
                 prev_state = dict(prev.state)
             full = prev_state is None
 
-            members, counts, new_state, devices_used, audit_info = _collect(
-                s, kind, ids, prev_state
-            )
+            with gc_paused():  # every row of the events becomes a few objects
+                members, counts, new_state, devices_used, audit_info = _collect(
+                    s, kind, ids, prev_state
+                )
             now = utcnow()
             device_rows = {
                 d.id: d
