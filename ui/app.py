@@ -27,7 +27,7 @@ from kmjudge import __version__, accounts, paths
 from kmjudge.accounts import Actor
 from kmjudge.db import backup as backup_mod
 from kmjudge.db.engine import Database, open_database, resolve_url
-from kmjudge.errors import DatabaseError
+from kmjudge.errors import DatabaseError, KmError
 from kmjudge.privacy import MaskIdNumbers
 from ui import about, fonts, i18n
 from ui.context import AppContext
@@ -68,6 +68,7 @@ class CrashReporter:
     def __init__(self, *, interactive: bool = True) -> None:
         self.interactive = interactive
         self.failures: list[str] = []
+        self.refusals: list[KmError] = []
         self._showing = False
         self.last_box: QMessageBox | None = None
 
@@ -77,6 +78,18 @@ class CrashReporter:
         value: BaseException,
         tb: TracebackType | None,
     ) -> None:
+        if isinstance(value, KmError):
+            # A refusal (busy, permission, validation...) that the screen did not catch: its
+            # own message, not "unexpected error".
+            log.warning("unhandled refusal: %s", value.message("en"))
+            self.refusals.append(value)
+            if self.interactive and QApplication.instance() is not None and not self._showing:
+                self._showing = True
+                try:
+                    self.show_refusal(value)
+                finally:
+                    self._showing = False
+            return
         details = "".join(traceback.format_exception(etype, value, tb))
         log.critical("unhandled exception\n%s", details)
         self.failures.append(details)
@@ -88,6 +101,16 @@ class CrashReporter:
             self.show(details)
         finally:
             self._showing = False
+
+    def show_refusal(self, exc: KmError) -> None:
+        box = QMessageBox(QApplication.activeWindow())
+        box.setObjectName("refusalDialog")
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(QCoreApplication.translate("App", "kmjudge — not done"))
+        box.setText(exc.message(i18n.saved_lang()))
+        box.addButton(QMessageBox.StandardButton.Close)
+        self.last_box = box
+        box.exec()
 
     def show(self, details: str) -> None:
         box = QMessageBox(QApplication.activeWindow())

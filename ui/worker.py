@@ -14,7 +14,7 @@ Usage::
 from __future__ import annotations
 
 import logging
-import traceback
+import sys
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
@@ -110,7 +110,10 @@ class Worker(QObject):
             if on_error is not None:
                 on_error(exc)
             else:
-                log.error("background task failed: %s", "".join(traceback.format_exception(exc)))
+                # Nobody asked to hear about it: it still reaches the person (ui/app.py's
+                # CrashReporter: a refusal's own message, or the error dialog with details),
+                # never only the log.
+                sys.excepthook(type(exc), exc, exc.__traceback__)
             return
         if on_success is not None:
             on_success(future.result())

@@ -170,7 +170,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ui/app.py" line="+99"/>
+        <location filename="../../ui/app.py" line="+109"/>
+        <source>kmjudge — not done</source>
+        <translation>kmjudge — 操作未完成</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>kmjudge — unexpected error</source>
         <translation>kmjudge — 意外错误</translation>
     </message>
@@ -4207,8 +4212,9 @@ Import the registration sheet, or enter walk-in contestants one by one.</source>
 <context>
     <name>ImportPanel</name>
     <message>
-        <location filename="../../ui/sync/import_panel.py" line="+82"/>
+        <location filename="../../ui/sync/import_panel.py" line="+86"/>
         <source>Choose package files…</source>
+        <extracomment>the next packages of a run, read in a second process while one merges</extracomment>
         <translation>选择数据包文件……</translation>
     </message>
     <message>
@@ -4427,7 +4433,7 @@ Import the registration sheet, or enter walk-in contestants one by one.</source>
         <translation>导入前的备份：{path}</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+36"/>
         <source>Refused, nothing written: {why}</source>
         <translation>拒绝导入，未写入任何内容：{why}</translation>
     </message>
@@ -4447,7 +4453,7 @@ Import the registration sheet, or enter walk-in contestants one by one.</source>
         <translation>未导入：指纹未确认，未写入任何内容。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+23"/>
         <source>Importing {file}…</source>
         <translation>正在导入 {file}……</translation>
     </message>
@@ -4482,7 +4488,7 @@ Import the registration sheet, or enter walk-in contestants one by one.</source>
         <translation>导入失败，未写入任何内容：{why}</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+26"/>
         <source>{imported} imported, {same} already imported (nothing changed), {refused} refused.</source>
         <translation>{imported} 个已导入，{same} 个此前已导入（没有改动），{refused} 个被拒绝。</translation>
     </message>

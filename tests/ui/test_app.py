@@ -204,3 +204,40 @@ def test_main_installs_and_restores_the_except_hook(
     assert sys.excepthook is before
     assert i18n.saved_lang() == "zh"
     QApplication.processEvents()
+
+
+def test_a_background_failure_nobody_handles_reaches_the_person(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A job started without an error callback that fails is not only logged: a refusal shows
+    its own Chinese message (not "unexpected error"), anything else the error dialog."""
+    from kmjudge.errors import ConflictError
+    from ui.worker import Worker
+
+    reporter = app_mod.CrashReporter()
+    monkeypatch.setattr(sys, "excepthook", reporter)
+    texts: list[str] = []
+
+    def close(box: QWidget) -> None:
+        assert isinstance(box, QMessageBox)
+        texts.append(box.text())
+        box.button(QMessageBox.StandardButton.Close).click()
+
+    worker = Worker()
+    try:
+        seen = answer_dialog("refusalDialog", close)
+
+        def refuse() -> None:
+            raise ConflictError("该模块已锁定，不能修改。", "The criterion is locked.")
+
+        worker.run(refuse)
+        qtbot.waitUntil(lambda: bool(seen), timeout=5000)
+        assert texts == ["该模块已锁定，不能修改。"] and len(reporter.refusals) == 1
+
+        seen = answer_dialog("crashDialog", close)
+        worker.run(lambda: 1 / 0)
+        qtbot.waitUntil(lambda: bool(seen), timeout=5000)
+        assert texts[-1] == "kmjudge 遇到了意外错误。"
+        assert "ZeroDivisionError" in reporter.failures[-1]
+    finally:
+        worker.shutdown()
