@@ -30,6 +30,8 @@ from sqlalchemy import (
     String,
     Table,
     Uuid,
+    literal_column,
+    null,
     select,
     type_coerce,
 )
@@ -83,6 +85,42 @@ def _select_column(table: Table, name: str, dialect: str) -> Any:
     if isinstance(col.type, Uuid | DecimalText | JSONText | DateTime | Date):
         return type_coerce(col, String).label(name)
     return col
+
+
+#: On SQLite the JSON line of a row is written by SQLite itself (json_array), a third of an
+#: export's time otherwise. tests/sync/test_export_lines.py compares both ways.
+SQLITE_LINES = True
+
+
+def _kept(spec: tb.TableSpec) -> set[str]:
+    """The columns ``_collect`` reads from a row besides its line: the id, the chunk key, the
+    registration/contestant a row belongs to, and references to users and devices."""
+    kept = {"id", "registration_id", "contestant_id", spec.chunk or "id"}
+    kept.update(c for c, target in spec.refs.items() if target in ("app_user", "device"))
+    return kept
+
+
+def _sqlite_line(spec: tb.TableSpec) -> str | None:
+    """``json_array(...)`` of the row in the package's column order, as the Python encoder
+    writes it: booleans as true/false (SQLite holds 0/1), JSON columns embedded as JSON, the
+    rest as stored (ids, decimals and times are text). None for tables with binary columns
+    (base64 is Python's job)."""
+    parts = []
+    for name in spec.column_names:
+        t = spec.table.c[name].type
+        col = f'"{spec.table.name}"."{name}"'
+        if isinstance(t, LargeBinary):
+            return None
+        if isinstance(t, Boolean):
+            parts.append(
+                f"CASE WHEN {col} IS NULL THEN NULL WHEN {col} THEN json('true') "
+                "ELSE json('false') END"
+            )
+        elif isinstance(t, JSONText):
+            parts.append(f"json({col})")
+        else:
+            parts.append(col)
+    return f"json_array({', '.join(parts)})"
 
 
 def _fetch_raw(conn: Any, stmt: Any) -> list[Any]:
@@ -139,13 +177,16 @@ def _encoders(
     return out
 
 
-def _scope(spec: tb.TableSpec, event_ids: list[uuid.UUID], dialect: str) -> Select[Any]:
-    """Every row of ``spec``'s table that belongs to the events."""
+def _scope(
+    spec: tb.TableSpec, event_ids: list[uuid.UUID], dialect: str, columns: list[Any] | None = None
+) -> Select[Any]:
+    """Every row of ``spec``'s table that belongs to the events (``columns``: instead of
+    every column as stored)."""
     t = spec.table
     ev = tb.tbl(m.Event)
     reg = tb.tbl(m.Registration)
     regs = select(reg.c.id).where(reg.c.event_id.in_(event_ids))
-    q = select(*[_select_column(spec.table, c, dialect) for c in spec.column_names])
+    q = select(*(columns or [_select_column(spec.table, c, dialect) for c in spec.column_names]))
     name = spec.name
     if name == "competition":
         return q.where(t.c.id.in_(select(ev.c.competition_id).where(ev.c.id.in_(event_ids))))
@@ -188,14 +229,20 @@ class _Collected:
         self.lines: list[str] = []
         self.digests: dict[str, str] = {}
 
-    def add_rows(self, rows: Iterable[Any]) -> None:
-        encs = _encoders(self.spec, self.spec.table, self.spec.column_names, self.dialect)
+    def add_rows(self, rows: Iterable[Any], lines: bool = False) -> None:
+        """``lines``: each row ends with its JSON line, written by SQLite (``_sqlite_line``);
+        the other values are then kept as read (only ids are looked at later)."""
+        encs = (
+            []
+            if lines
+            else _encoders(self.spec, self.spec.table, self.spec.column_names, self.dialect)
+        )
         ci = _chunk_index(self.spec)
         hashers: dict[str, Any] = {}
         dumps = _dumps
         sha = hashlib.sha256
-        chunks, out_rows, lines = self.chunks, self.rows, self.lines
-        start = len(lines)
+        chunks, out_rows, out_lines = self.chunks, self.rows, self.lines
+        start = len(out_lines)
         run_key: Any = None
 
         def digest_run(key: Any, begin: int, end: int) -> None:
@@ -204,7 +251,7 @@ class _Collected:
             h = hashers.get(key)
             if h is None:
                 h = hashers[key] = sha()
-            h.update(("\n".join(lines[begin:end]) + "\n").encode("utf-8"))
+            h.update(("\n".join(out_lines[begin:end]) + "\n").encode("utf-8"))
 
         for row in rows:
             values: list[Any] | tuple[Any, ...]
@@ -216,14 +263,14 @@ class _Collected:
                 values = row
             chunk = values[ci] or "-"
             if chunk != run_key:
-                if len(lines) > start:
-                    digest_run(run_key, start, len(lines))
-                run_key, start = chunk, len(lines)
+                if len(out_lines) > start:
+                    digest_run(run_key, start, len(out_lines))
+                run_key, start = chunk, len(out_lines)
             chunks.append(chunk)
             out_rows.append(values)
-            lines.append(dumps(values))
-        if len(lines) > start:
-            digest_run(run_key, start, len(lines))
+            out_lines.append(values[-1] if lines else dumps(values))
+        if len(out_lines) > start:
+            digest_run(run_key, start, len(out_lines))
         self.digests = {k: h.hexdigest()[:16] for k, h in hashers.items()}
 
     def pick(self, keys: set[str] | None) -> tuple[list[Any], list[str]]:
@@ -504,7 +551,18 @@ def _collect(
         # Marks in the order of their unique index (registration, aspect, judge): no sort.
         keys = ORDER.get(spec.name, (spec.chunk or "id", "id"))
         order = [spec.table.c[k] for k in keys]
-        c.add_rows(_fetch_raw(conn, _scope(spec, event_ids, dialect).order_by(*order)))
+        line_sql = _sqlite_line(spec) if dialect == "sqlite" and SQLITE_LINES else None
+        if line_sql is not None:
+            # Only the columns looked at later (ids: chunk, references), the rest as NULL
+            # (no text object made per value), then the line.
+            cols = [
+                _select_column(spec.table, n, dialect) if n in _kept(spec) else null().label(n)
+                for n in spec.column_names
+            ]
+            stmt = _scope(spec, event_ids, dialect, [*cols, literal_column(line_sql)])
+            c.add_rows(_fetch_raw(conn, stmt.order_by(*order)), lines=True)
+        else:
+            c.add_rows(_fetch_raw(conn, _scope(spec, event_ids, dialect).order_by(*order)))
         collected[spec.name] = c
 
     # include: table -> (encoded rows, lines)
