@@ -110,6 +110,9 @@ def bulk_insert(conn: Connection, table: Table, rows: list[Row]) -> None:
         if proc is not None:
             values = [None if v is None else proc(v) for v in values]
         columns[c] = values
+    if dialect.name == "postgresql":
+        _insert_rows_pg(conn, table, cols, columns)
+        return
     params: list[Any]
     if compiled.positional:
         params = list(zip(*(columns[str(k)] for k in compiled.positiontup or ()), strict=True))
@@ -118,6 +121,25 @@ def bulk_insert(conn: Connection, table: Table, rows: list[Row]) -> None:
             dict(zip(cols, vals, strict=True)) for vals in zip(*columns.values(), strict=True)
         ]
     conn.exec_driver_sql(compiled.string, params)
+
+
+def _insert_rows_pg(
+    conn: Connection, table: Table, cols: list[str], columns: dict[str, list[Any]]
+) -> None:
+    """On PostgreSQL the rows go in with ``COPY ... FROM STDIN`` inside the import's
+    transaction: the server takes them as one stream instead of parsing an INSERT per row
+    (a million marks: most of the import's time otherwise)."""
+    preparer = conn.dialect.identifier_preparer
+    sql = (
+        f"COPY {preparer.format_table(table)} "
+        f"({', '.join(preparer.quote(c) for c in cols)}) FROM STDIN"
+    )
+    raw = conn.connection.dbapi_connection
+    assert raw is not None
+    with raw.cursor() as cur, cur.copy(sql) as copy:  # type: ignore[attr-defined]
+        write = copy.write_row
+        for row in zip(*(columns[c] for c in cols), strict=True):
+            write(row)
 
 
 def encode_row(spec: tb.TableSpec, row: Row) -> dict[str, Any]:
