@@ -29,7 +29,6 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
@@ -46,6 +45,7 @@ from kmjudge.db.models import (
     Score,
     TheoryScore,
 )
+from kmjudge.judging.review import decimal_or_none
 
 if TYPE_CHECKING:
     from kmjudge.db.engine import Database
@@ -72,15 +72,6 @@ def _problem(e: Any | None, kind: str, zh: str, en: str) -> ChainProblem:
     if e is None:
         return ChainProblem("", None, None, kind, zh, en)
     return ChainProblem(str(e.device_id), e.seq, e.id, kind, zh, en)
-
-
-def _dec(value: object) -> Decimal | None:
-    if value is None:
-        return None
-    try:
-        return Decimal(str(value))
-    except ArithmeticError:
-        return None
 
 
 def _station(value: object) -> int | None:
@@ -192,10 +183,10 @@ def _scores(s: Session, conflicts: _Conflicts) -> list[ChainProblem]:
             )
             continue
         a_version, entry = found
-        a_value = _dec(_after(entry).get("value"))
+        a_value = decimal_or_none(_after(entry).get("value"))
         changed = conflict_marks.get(str(sid))
         if changed is not None:  # a resolved conflict: its value, and a newer version
-            a_value = _dec(changed["value"]) if "value" in changed else a_value
+            a_value = decimal_or_none(changed["value"]) if "value" in changed else a_value
             a_version = changed.get("version", version) if version > a_version else a_version
         if a_version != version or a_value != value:
             shown = _after(entry).get("value")
@@ -355,7 +346,7 @@ def _theory(s: Session, conflicts: _Conflicts) -> list[ChainProblem]:
                 )
             continue
         _order, recorded, entry = found
-        if _dec(recorded) != value:
+        if decimal_or_none(recorded) != value:
             problems.append(
                 _problem(
                     entry,

@@ -422,8 +422,8 @@ def corrections(db: Database, actor: Actor, event_id: uuid.UUID) -> list[Correct
                     station_no=int(station) if station is not None else None,
                     aspect_code=str(after.get("aspect", "")),
                     judge_username=str(after.get("judge", "")),
-                    before=_dec(before.get("value")),
-                    after=_dec(after.get("value")),
+                    before=decimal_or_none(before.get("value")),
+                    after=decimal_or_none(after.get("value")),
                     reason=str(after.get("reason", "")),
                     locked=e.action == "score.correct_locked",
                     by_name=names.get(e.username, ""),
@@ -432,7 +432,9 @@ def corrections(db: Database, actor: Actor, event_id: uuid.UUID) -> list[Correct
         return out
 
 
-def _dec(value: object) -> Decimal | None:
+def decimal_or_none(value: object) -> Decimal | None:
+    """A value from an audit entry's JSON (text or number) as a Decimal; None if absent or
+    not a number."""
     if value is None:
         return None
     try:

@@ -43,6 +43,9 @@ MAX_MEMBER_BYTES = 1024**3
 MAX_TOTAL_BYTES = 3 * 1024**3
 #: JSON Lines of a kmjudge table compress about 5-15 times; 200 is far beyond honest data.
 MAX_RATIO = 200
+#: What reading a damaged or unusual zip raises (``NotImplementedError``: a member claims a
+#: zip version or compression Python does not know).
+DAMAGED = (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, NotImplementedError)
 
 _MEMBER = re.compile(r"^(data/[a-z_]{1,40}\.jsonl|audit/[0-9a-f-]{36}\.jsonl)$")
 _HEX64 = re.compile(r"^[0-9a-f]{64}$")
@@ -268,14 +271,7 @@ class OpenPackage:
         try:
             with self._zip.open(self._infos[name]) as fh:
                 data = fh.read(size + 1)
-        except (
-            zipfile.BadZipFile,
-            zlib.error,
-            OSError,
-            EOFError,
-            ValueError,
-            NotImplementedError,
-        ) as exc:
+        except DAMAGED as exc:
             raise refuse(
                 f"数据包文件 {name} 已损坏：{exc}",
                 f"The package member {name} is damaged: {exc}",
@@ -298,7 +294,7 @@ def open_package(path: Path) -> OpenPackage:
     sha, size = sha256_file(path)
     try:
         zf = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError) as exc:
+    except DAMAGED as exc:
         raise refuse(
             f"{path.name} 不是有效的数据包（不是 zip 文件或已损坏）。",
             f"{path.name} is not a valid package (not a zip file, or damaged).",
@@ -367,14 +363,7 @@ def _read_small(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> bytes
     try:
         with zf.open(info) as fh:
             data = fh.read(limit + 1)
-    except (
-        zipfile.BadZipFile,
-        zlib.error,
-        OSError,
-        EOFError,
-        ValueError,
-        NotImplementedError,
-    ) as exc:
+    except DAMAGED as exc:
         raise refuse(
             f"{info.filename} 已损坏：{exc}", f"{info.filename} is damaged: {exc}", "bad_member"
         ) from exc
