@@ -102,6 +102,26 @@ class CrashReporter:
         finally:
             self._showing = False
 
+    def notify(self, exc: BaseException) -> None:
+        """A background job's failure nobody handled (already logged by the worker): shown
+        like an unhandled exception, without logging it again."""
+        details = ""
+        if isinstance(exc, KmError):
+            self.refusals.append(exc)
+        else:
+            details = "".join(traceback.format_exception(exc))
+            self.failures.append(details)
+        if not self.interactive or QApplication.instance() is None or self._showing:
+            return
+        self._showing = True
+        try:
+            if isinstance(exc, KmError):
+                self.show_refusal(exc)
+            else:
+                self.show(details)
+        finally:
+            self._showing = False
+
     def show_refusal(self, exc: KmError) -> None:
         box = QMessageBox(QApplication.activeWindow())
         box.setObjectName("refusalDialog")
@@ -396,6 +416,7 @@ def main(argv: list[str] | None = None) -> int:
         if db is None:
             return 1
         worker = Worker()
+        worker.report = reporter.notify
         shell = Shell(db, worker, lang, demo=args.demo)
         if args.smoke:
             return _smoke(shell, args.demo, reporter)

@@ -14,7 +14,7 @@ Usage::
 from __future__ import annotations
 
 import logging
-import sys
+import traceback
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
@@ -45,6 +45,8 @@ class Worker(QObject):
         self._jobs: dict[int, tuple[Any, ...]] = {}
         self._next_job = 0
         self._closed = False
+        #: called with a failure that had no ``on_error`` (after it is logged)
+        self.report: Callable[[BaseException], None] | None = None
 
     @property
     def busy(self) -> bool:
@@ -110,10 +112,12 @@ class Worker(QObject):
             if on_error is not None:
                 on_error(exc)
             else:
-                # Nobody asked to hear about it: it still reaches the person (ui/app.py's
-                # CrashReporter: a refusal's own message, or the error dialog with details),
-                # never only the log.
-                sys.excepthook(type(exc), exc, exc.__traceback__)
+                log.error("background task failed: %s", "".join(traceback.format_exception(exc)))
+                # Nobody asked to hear about it: it still reaches the person (the app sets
+                # ``report`` to ui/app.py's CrashReporter.notify: a refusal's own message, or
+                # the error dialog with details), never only the log.
+                if self.report is not None:
+                    self.report(exc)
             return
         if on_success is not None:
             on_success(future.result())

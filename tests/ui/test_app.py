@@ -215,7 +215,6 @@ def test_a_background_failure_nobody_handles_reaches_the_person(
     from ui.worker import Worker
 
     reporter = app_mod.CrashReporter()
-    monkeypatch.setattr(sys, "excepthook", reporter)
     texts: list[str] = []
 
     def close(box: QWidget) -> None:
@@ -224,6 +223,7 @@ def test_a_background_failure_nobody_handles_reaches_the_person(
         box.button(QMessageBox.StandardButton.Close).click()
 
     worker = Worker()
+    worker.report = reporter.notify  # as ui/app.py's main() sets it
     try:
         seen = answer_dialog("refusalDialog", close)
 
