@@ -20,15 +20,16 @@ import sys
 import tempfile
 import time
 import uuid
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from _scratch import database_url
 from sqlalchemy import insert
 
 from kmjudge import accounts, events
@@ -232,26 +233,6 @@ def main() -> None:
         row("one score changed, naive full recompute", t_naive, 1.0)
         print(f"\n{ranked} ranked contestants in {len(result.groups)} groups")
         db.dispose()
-
-
-@contextmanager
-def database_url(server: str, tmp: Path) -> Iterator[str]:
-    """A SQLite file in ``tmp``, or a fresh database on the PostgreSQL ``server``."""
-    if not server:
-        yield f"sqlite:///{tmp / 'bench.sqlite3'}"
-        return
-    from sqlalchemy import create_engine, make_url, text
-
-    name = f"kmj_bench_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(server, isolation_level="AUTOCOMMIT")
-    with admin.connect() as c:
-        c.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield make_url(server).set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as c:
-            c.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
 
 
 def cache_inputs(cache: ResultsCache, loaded: Any) -> Any:

@@ -26,8 +26,6 @@ import sys
 import tempfile
 import time
 import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date, datetime, timedelta
 from datetime import time as dtime
 from decimal import Decimal
@@ -35,7 +33,9 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from _scratch import database_url
 from sqlalchemy import func, insert, select
 
 from kmjudge import accounts, audit, device, events, sync
@@ -284,26 +284,6 @@ def build_venue(
         for k in range(0, len(entries), 20_000):
             s.execute(insert(AuditEntry), entries[k : k + 20_000])
     return db
-
-
-@contextmanager
-def database_url(pg: str, tmp: Path, name: str) -> Iterator[str]:
-    if not pg:
-        yield f"sqlite:///{tmp / name}"
-        return
-    from sqlalchemy import create_engine, text
-    from sqlalchemy.engine import make_url
-
-    db_name = f"kmj_bench_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(pg, isolation_level="AUTOCOMMIT")
-    with admin.connect() as c:
-        c.execute(text(f'CREATE DATABASE "{db_name}"'))
-    try:
-        yield make_url(pg).set(database=db_name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as c:
-            c.execute(text(f'DROP DATABASE IF EXISTS "{db_name}" WITH (FORCE)'))
-        admin.dispose()
 
 
 def main() -> None:
