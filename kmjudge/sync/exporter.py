@@ -345,6 +345,21 @@ def _finish_unpublished(db: Database) -> None:
             _publish(final)
 
 
+def _drop_unrecorded_parts(s: Session, folder: Path, device_id: uuid.UUID) -> None:
+    """An export cut off before the database recorded its package (killed, power cut) left
+    ``.NAME.part`` on the stick: no package this venue knows, so it goes (under the write
+    lock: no other export of this device is between its write and its record)."""
+    recorded = {
+        Path(p).name
+        for p in s.scalars(select(m.PackageLog.path).where(m.PackageLog.device_id == device_id))
+        if p
+    }
+    for part in folder.glob(f".kmjudge-*-{str(device_id)[:8]}-*.zip.part"):
+        if part.name[1 : -len(".part")] not in recorded:
+            with contextlib.suppress(OSError):
+                part.unlink()
+
+
 def export_package(
     db: Database,
     actor: Actor,
@@ -371,6 +386,7 @@ def export_package(
         with db.write() as s:
             dev = s.scalar(select(m.Device).where(m.Device.id == db.device.id).with_for_update())
             assert dev is not None
+            _drop_unrecorded_parts(s, folder, dev.id)
             events = _events(s, event_ids)
             ids = [e.id for e in events]
             refs = tuple(_event_ref(s, e) for e in events)

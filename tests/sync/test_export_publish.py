@@ -26,3 +26,23 @@ def test_a_package_left_as_part_after_its_commit_gets_its_name_at_the_next_expor
     assert sorted(p.name for p in usb.iterdir()) == sorted([first.path.name, second.path.name])
     for res in (first, second):
         sync.import_package(city.db, city.admin, res.path, res.fingerprint)
+
+
+def test_a_part_the_database_never_recorded_is_removed_by_the_next_export(
+    wuhua: Venue, tmp_path: Path
+) -> None:
+    """An export killed before its commit leaves ``.NAME.part`` that no package record
+    names; the next export (a second or more later, so under another name) removes it, and
+    leaves alone a part of another device and other files on the stick."""
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    dev = str(wuhua.db.device.id)[:8]
+    stale = usb / f".kmjudge-venue-x-{dev}-0001-20260101-000000.zip.part"
+    stale.write_bytes(b"PK half a package")
+    other = usb / ".kmjudge-venue-x-0000abcd-0001-20260101-000000.zip.part"
+    other.write_bytes(b"another laptop's")
+    notes = usb / "说明.txt"
+    notes.write_text("移交单", encoding="utf-8")
+    res = sync.export_package(wuhua.db, wuhua.admin, usb)
+    assert res.seq == 1 and res.path.exists()
+    assert not stale.exists() and other.exists() and notes.exists()
