@@ -193,6 +193,9 @@ def test_valid_settings_are_saved(qtbot: QtBot, admin_ctx: AppContext) -> None:
         lambda: m.data(m.index(m.row_of(stored.summary.id), m.VENUE)) == "昆明市技师学院实训中心",
         timeout=10_000,
     )
+    # The list and the form's details reload one after the other (two background reads).
+    qtbot.waitUntil(lambda: not page.loading, timeout=10_000)
+    assert form.detail is not None and form.detail.summary.venue == "昆明市技师学院实训中心"
     assert form.changes() == {}
 
 
