@@ -15,6 +15,13 @@ of ``kmjudge audit verify`` and ``kmjudge db check``):
   or its undoing, a withdrawal or disqualification, the no-show marking, the station draw, a
   resolved package conflict). A registration nothing has changed since it was imported is
   not compared: an import entry states no status and no station;
+- **who a registration is** (name and ID number): a registration that a registration import or
+  a walk-in names is compared with it. The ID number (masked as the entry has it, first four
+  and last four characters) equals the newest entry's, so pointing a registration at another
+  person, or editing a person's ID number, is found; the name equals the newest name the chain
+  gives the person (over all their registrations, and a resolved package conflict on the
+  person), so a result or certificate cannot be moved to another name in SQLite. Entries
+  written before the ID number was recorded (older versions) compare the name only;
 - **locks**: a criterion or event the chain ever locked or unlocked is locked exactly when
   the newest of those entries says so (an unlock written directly into the database, to
   change marks after the lock, is found).
@@ -39,6 +46,7 @@ from kmjudge.db import models
 from kmjudge.db.models import (
     AuditEntry,
     CheckIn,
+    Contestant,
     Criterion,
     Event,
     Registration,
@@ -46,6 +54,7 @@ from kmjudge.db.models import (
     TheoryScore,
 )
 from kmjudge.judging.review import decimal_or_none
+from kmjudge.registration.idcard import mask_id
 
 if TYPE_CHECKING:
     from kmjudge.db.engine import Database
@@ -136,6 +145,7 @@ def verify_records(db: Database) -> list[ChainProblem]:
         problems += _checkins(s, conflicts)
         problems += _theory(s, conflicts)
         problems += _registrations(s, conflicts)
+        problems += _identities(s, conflicts)
         problems += _locks(s, conflicts)
     return problems
 
@@ -504,6 +514,127 @@ def _registrations(s: Session, conflicts: _Conflicts) -> list[ChainProblem]:
                     f"{last.entry.seq} records {expected}: the database was edited directly.",
                 )
             )
+    return problems
+
+
+# --------------------------------------------------------------------------- identities
+
+IDENTITY_ACTIONS = ("registration.import", "registration.walkin")
+
+
+@dataclass
+class _Person:
+    """What the chain says of one registration's person."""
+
+    key: Key
+    name: Any
+    masked_id: Any
+    entry: Any
+
+
+def _identity_statements(s: Session) -> dict[str, list[_Person]]:
+    """registration id -> what registration imports and walk-ins said of its person."""
+    said: dict[str, list[_Person]] = {}
+    for e in s.execute(
+        select(
+            AuditEntry.device_id,
+            AuditEntry.seq,
+            AuditEntry.id,
+            AuditEntry.at,
+            AuditEntry.action,
+            AuditEntry.entity_id,
+            AuditEntry.after,
+        ).where(AuditEntry.action.in_(IDENTITY_ACTIONS))
+    ):
+        after, key = _after(e), _key(e)
+        if e.action == "registration.walkin":
+            said.setdefault(str(e.entity_id), []).append(
+                _Person(key, after.get("name"), after.get("id"), e)
+            )
+            continue
+        for line in after.get("rows") or []:
+            if (
+                isinstance(line, dict)
+                and line.get("action") in ("new", "update")
+                and "registration" in line
+            ):
+                said.setdefault(str(line["registration"]), []).append(
+                    _Person(key, line.get("name"), line.get("id"), e)
+                )
+    return said
+
+
+def _identities(s: Session, conflicts: _Conflicts) -> list[ChainProblem]:
+    said = _identity_statements(s)
+    if not said:
+        return []
+    rows = [
+        r
+        for r in s.execute(
+            select(
+                Registration.id,
+                Registration.contestant_id,
+                Registration.ticket_no,
+                Contestant.name,
+                Contestant.id_number,
+            ).join(Contestant, Contestant.id == Registration.contestant_id)
+        )
+        if str(r.id) in said
+    ]
+    # A name belongs to the person: the newest name any of their registrations was given, or
+    # a resolved package conflict on the person; an open conflict is listed by itself.
+    names: dict[str, list[_Person]] = {}
+    for r in rows:
+        names.setdefault(str(r.contestant_id), []).extend(said[str(r.id)])
+    open_people: set[str] = set()
+    for c in conflicts.of_table("contestant"):
+        res = conflicts.resolved.get(str(c.id))
+        if res is None:
+            open_people.add(str(c.local_id))
+            continue
+        entry, changed = res
+        local = c.local if isinstance(c.local, dict) else {}
+        taken = c.resolution == "take_incoming"
+        name = changed.get("name", local.get("name")) if taken else local.get("name")
+        if name is not None:
+            names.setdefault(str(c.local_id), []).append(_Person(_key(entry), name, None, entry))
+    problems: list[ChainProblem] = []
+    for r in rows:
+        mine = sorted(said[str(r.id)], key=lambda x: x.key)
+        with_id = [x for x in mine if x.masked_id]
+        now_masked = mask_id(r.id_number or "")
+        if with_id and with_id[-1].masked_id != now_masked:
+            last = with_id[-1]
+            problems.append(
+                _problem(
+                    last.entry,
+                    "row_edited",
+                    f"准考证号 {r.ticket_no} 的选手身份证号现为 {now_masked}，但审计记录第 "
+                    f"{last.entry.seq} 条记的是 {last.masked_id}：报名被直接改指向了他人，"
+                    "或身份证号被直接修改过。",
+                    f"The contestant of ticket {r.ticket_no} has ID number {now_masked} but "
+                    f"audit entry seq {last.entry.seq} records {last.masked_id}: the "
+                    "registration was pointed at another person, or the ID number edited, "
+                    "in the database directly.",
+                )
+            )
+            continue
+        if str(r.contestant_id) in open_people:
+            continue
+        newest = max(names[str(r.contestant_id)], key=lambda x: x.key)
+        if newest.name is None or newest.name == r.name:
+            continue
+        problems.append(
+            _problem(
+                newest.entry,
+                "row_edited",
+                f"准考证号 {r.ticket_no} 的选手姓名现为“{r.name}”，但审计记录第 "
+                f"{newest.entry.seq} 条记的是“{newest.name}”：姓名被直接修改过。",
+                f"The contestant of ticket {r.ticket_no} is named {r.name!r} but audit entry "
+                f"seq {newest.entry.seq} records {newest.name!r}: the name was edited in the "
+                "database directly.",
+            )
+        )
     return problems
 
 

@@ -403,6 +403,7 @@ def commit_import(db: Database, actor: Actor, preview: ImportPreview) -> ImportR
                         "registration": rid,
                         "ticket": ticket,
                         "name": p.row.name,
+                        "id": mask_id(p.row.id_number),
                     }
                 )
             elif p.action == "update":
@@ -426,6 +427,7 @@ def commit_import(db: Database, actor: Actor, preview: ImportPreview) -> ImportR
                         "registration": reg.id,
                         "ticket": reg.ticket_no,
                         "name": p.row.name,
+                        "id": mask_id(p.row.id_number),
                         "changes": {k: list(v) for k, v in p.changes.items()},
                     }
                 )

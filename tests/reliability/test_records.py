@@ -1,16 +1,18 @@
 """Rows against the chain beyond marks and check-ins: theory scores, registrations' status and
-station, and locks edited with the ``sqlite3`` module behind the app's back are each named by
-``kmjudge.audit.verify_records`` and by ``kmjudge audit verify`` (naming the audit entry whose
-record the row contradicts), while the same changes made through the app are not.
+station, who a registration is (name, ID number), and locks edited with the ``sqlite3`` module
+behind the app's back are each named by ``kmjudge.audit.verify_records`` and by
+``kmjudge audit verify`` (naming the audit entry whose record the row contradicts), while the
+same changes made through the app are not.
 """
 
 from __future__ import annotations
 
+import csv
 import shutil
 import sqlite3
 import uuid
 from collections.abc import Iterator
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +26,8 @@ from kmjudge.db.engine import Database, open_database
 from kmjudge.db.models import AuditEntry, Contestant, Registration
 from kmjudge.judging import lock, recheck, theory
 from kmjudge.maintenance import check_database
+from kmjudge.registration import service as registration
+from kmjudge.registration.idcard import make_id_number, mask_id
 from tests.checkin.conftest import Venue as DeskVenue
 from tests.checkin.conftest import build_venue as build_desk
 from tests.judging.conftest import Venue, _template  # noqa: F401 - fixture
@@ -193,6 +197,92 @@ def test_registrations_the_app_never_changed_are_not_compared(desk: DeskVenue) -
     reg = desk.regs[0]
     _sql(desk.db, "UPDATE registration SET status = 'disqualified' WHERE id = ?", reg.id.hex)
     assert audit.verify_records(desk.db) == []
+
+
+def _sheet(path: Path, rows: list[tuple[str, str]]) -> Path:
+    """A registration sheet (name, ID number) as a registrar would import it."""
+    with path.open("w", encoding="utf-8-sig", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["姓名", "身份证号码", "工作单位", "所属区县"])
+        for name, idn in rows:
+            w.writerow([name, idn, "昆明第一机械厂", "五华区"])
+    return path
+
+
+def _person_of(db: Database, reg_id: uuid.UUID) -> uuid.UUID:
+    with db.read() as s:
+        cid = s.scalar(select(Registration.contestant_id).where(Registration.id == reg_id))
+    assert cid is not None
+    return cid
+
+
+def test_a_contestant_renamed_repointed_or_renumbered_in_sqlite_is_found(
+    desk: DeskVenue, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Through the app: eight imported, a walk-in, a name corrected by a second import of
+    the same event, and another person renamed by an import of the *other* event (the name
+    belongs to the person, so their first registration follows): nothing reported. Then in
+    SQLite: a winner's name changed, a registration pointed at another person, a person's ID
+    number changed, the walk-in renamed: each named with its ticket and the entry it
+    contradicts (no full ID number in any message)."""
+    db, admin, ev = desk.db, desk.admin, desk.event_id
+    regs = desk.regs
+    walkin = registration.add_walkin(
+        db,
+        admin,
+        ev,
+        registration.WalkIn(
+            name="段雨桐", id_number=make_id_number("530102", date(1990, 5, 6), 777, "F")
+        ),
+    )
+    fixed = regs[1]
+    registration.import_file(
+        db, admin, ev, _sheet(desk.folder / "更正.csv", [("王更正", fixed.id_number)])
+    )
+    moved = regs[2]
+    registration.import_file(
+        db,
+        admin,
+        desk.other_event_id,
+        _sheet(desk.folder / "焊工.csv", [("赵改名", moved.id_number)]),
+    )
+    names = {r.id: r.name for r in registration.list_registrations(db, admin, ev)}
+    assert names[fixed.id] == "王更正" and names[moved.id] == "赵改名"
+    assert audit.verify_records(db) == [], [p.message_en for p in audit.verify_records(db)]
+
+    renamed, repointed, renumbered = regs[3], regs[4], regs[5]
+    stranger = registration.list_registrations(db, admin, desk.other_event_id)[0]
+    _sql(db, "UPDATE contestant SET name = '冒名者' WHERE id = ?", _person_of(db, renamed.id).hex)
+    _sql(
+        db,
+        "UPDATE registration SET contestant_id = ? WHERE id = ?",
+        _person_of(db, stranger.id).hex,
+        repointed.id.hex,
+    )
+    other_number = make_id_number("530102", date(1985, 1, 1), 999, "M")
+    _sql(
+        db,
+        "UPDATE contestant SET id_number = ? WHERE id = ?",
+        other_number,
+        _person_of(db, renumbered.id).hex,
+    )
+    _sql(db, "UPDATE contestant SET name = '段雨' WHERE id = ?", _person_of(db, walkin.id).hex)
+    problems = audit.verify_records(db)
+    assert [p.kind for p in problems] == ["row_edited"] * 4, [p.message_en for p in problems]
+    by_ticket = {
+        t: next(p for p in problems if t in p.message_zh)
+        for t in (renamed.ticket_no, repointed.ticket_no, renumbered.ticket_no, walkin.ticket_no)
+    }
+    assert "冒名者" in by_ticket[renamed.ticket_no].message_zh
+    assert by_ticket[renamed.ticket_no].seq == by_ticket[repointed.ticket_no].seq  # the import
+    assert stranger.id_masked in by_ticket[repointed.ticket_no].message_zh
+    assert repointed.id_masked in by_ticket[repointed.ticket_no].message_zh
+    assert mask_id(other_number) in by_ticket[renumbered.ticket_no].message_zh
+    assert by_ticket[walkin.ticket_no].seq == _seq(db, "registration.walkin")
+    for p in problems:
+        for number in (renumbered.id_number, other_number, stranger.id_number):
+            assert number not in p.message_zh + p.message_en
+    _cli_names(db, capsys, renamed.ticket_no, walkin.ticket_no, "冒名者", "row_edited")
 
 
 def test_a_lock_undone_in_sqlite_is_found(venue: Venue, capsys: pytest.CaptureFixture[str]) -> None:

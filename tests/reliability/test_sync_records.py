@@ -60,9 +60,45 @@ def test_merged_and_resolved_rows_agree_with_the_chain_and_edits_are_still_found
         "UPDATE theory_score SET value = CASE WHEN CAST(value AS REAL) = 60 THEN '61' "
         "ELSE '60' END WHERE rowid = (SELECT min(rowid) FROM theory_score)"
     )
+    # and the person of the ID-number conflict (resolved above), renamed at the city
+    renamed = con.execute(
+        "UPDATE contestant SET name = '张伟' WHERE name IN ('张卫东', '张卫栋')"
+    ).rowcount
+    assert renamed == 1
     con.commit()
     con.close()
     found = audit.verify_records(city.db)
-    assert [p.kind for p in found] == ["row_edited"] * 3, [p.message_en for p in found]
+    kinds = [p.kind for p in found]
+    assert kinds == ["row_edited"] * len(kinds) and len(kinds) >= 4, [p.message_en for p in found]
+    assert sum("张伟" in p.message_zh for p in found) == len(kinds) - 3
     assert any("status" in p.message_en for p in found)
     assert any("theory score" in p.message_en for p in found)
+
+
+def test_a_person_taken_from_the_incoming_package_is_not_an_edit(
+    venue_copy: Callable[[str], Venue],  # noqa: F811
+    db: object,
+    tmp_path: Path,
+) -> None:
+    """The ID-number conflict (one ID, two names from two venues) resolved by taking the
+    incoming name: the person's registrations at both venues now carry it, and that is what
+    the chain says (the resolution is the newest word on the name); a rename in SQLite after
+    that is still found."""
+    from tests.sync.conftest import make_city
+
+    city: City = make_city(db)  # type: ignore[arg-type]
+    _scenario(venue_copy, city, tmp_path)
+    (person,) = [c for c in sync.list_conflicts(city.db, city.admin) if c.kind == "contestant"]
+    assert audit.verify_records(city.db) == []  # open: the conflict itself lists it
+    sync.resolve_conflict(city.db, city.admin, person.id, sync.TAKE_INCOMING, "以身份证为准")
+    assert audit.verify_records(city.db) == [], [
+        p.message_en for p in audit.verify_records(city.db)
+    ]
+    assert city.db.path is not None
+    con = sqlite3.connect(city.db.path)
+    assert con.execute("SELECT count(*) FROM contestant WHERE name = '张卫栋'").fetchone() == (1,)
+    con.execute("UPDATE contestant SET name = '张卫东' WHERE name = '张卫栋'")
+    con.commit()
+    con.close()
+    found = audit.verify_records(city.db)
+    assert found and all(p.kind == "row_edited" and "张卫栋" in p.message_zh for p in found)
