@@ -22,6 +22,12 @@ of ``kmjudge audit verify`` and ``kmjudge db check``):
   gives the person (over all their registrations, and a resolved package conflict on the
   person), so a result or certificate cannot be moved to another name in SQLite. Entries
   written before the ID number was recorded (older versions) compare the name only;
+- **certificates**: every certificate is in the print entry that issued it
+  (``certificate.print``), is revoked exactly when a ``certificate.revoke`` entry says so (a
+  revocation undone in SQLite would make a withdrawn certificate verify as valid again), and
+  its row agrees with its own signed QR token: the signature verifies with a known device's
+  key, and number, award, title flag, event and the holder's name (the current name or one
+  the chain gave the person) are the token's;
 - **locks**: a criterion or event the chain ever locked or unlocked is locked exactly when
   the newest of those entries says so (an unlock written directly into the database, to
   change marks after the lock, is found).
@@ -45,6 +51,7 @@ from kmjudge.audit import ChainProblem
 from kmjudge.db import models
 from kmjudge.db.models import (
     AuditEntry,
+    Certificate,
     CheckIn,
     Contestant,
     Criterion,
@@ -145,7 +152,9 @@ def verify_records(db: Database) -> list[ChainProblem]:
         problems += _checkins(s, conflicts)
         problems += _theory(s, conflicts)
         problems += _registrations(s, conflicts)
-        problems += _identities(s, conflicts)
+        said = _identity_statements(s)
+        problems += _identities(s, conflicts, said)
+        problems += _certificates(s, said)
         problems += _locks(s, conflicts)
     return problems
 
@@ -564,8 +573,9 @@ def _identity_statements(s: Session) -> dict[str, list[_Person]]:
     return said
 
 
-def _identities(s: Session, conflicts: _Conflicts) -> list[ChainProblem]:
-    said = _identity_statements(s)
+def _identities(
+    s: Session, conflicts: _Conflicts, said: dict[str, list[_Person]]
+) -> list[ChainProblem]:
     if not said:
         return []
     rows = [
@@ -635,6 +645,133 @@ def _identities(s: Session, conflicts: _Conflicts) -> list[ChainProblem]:
                 "database directly.",
             )
         )
+    return problems
+
+
+# --------------------------------------------------------------------------- certificates
+
+
+def _certificates(s: Session, said: dict[str, list[_Person]]) -> list[ChainProblem]:
+    from kmjudge.certificates import token as token_mod
+
+    certs = s.execute(
+        select(
+            Certificate.id,
+            Certificate.number,
+            Certificate.registration_id,
+            Certificate.award,
+            Certificate.title,
+            Certificate.token,
+            Certificate.revoked_at,
+            Registration.event_id,
+            Contestant.name,
+        )
+        .join(Registration, Registration.id == Certificate.registration_id)
+        .join(Contestant, Contestant.id == Registration.contestant_id)
+    ).all()
+    if not certs:
+        return []
+    printed: dict[str, Any] = {}  # number -> the print entry that issued it
+    truncated: set[str] = set()  # events whose print entries list 2,000 numbers (a cut list)
+    revoked: dict[str, Any] = {}  # certificate id -> its revoke entry
+    for e in s.execute(
+        select(
+            AuditEntry.device_id,
+            AuditEntry.seq,
+            AuditEntry.id,
+            AuditEntry.action,
+            AuditEntry.entity_id,
+            AuditEntry.event_id,
+            AuditEntry.after,
+        ).where(AuditEntry.action.in_(("certificate.print", "certificate.revoke")))
+    ):
+        if e.action == "certificate.revoke":
+            revoked[str(e.entity_id)] = e
+            continue
+        numbers = _after(e).get("numbers") or []
+        if len(numbers) >= 2000:
+            truncated.add(str(e.event_id))
+        for n in numbers:
+            printed.setdefault(str(n), e)
+    keys: dict[bytes, list[bytes]] = {}
+    for (key,) in s.execute(select(models.Device.public_key)):
+        if key:
+            keys.setdefault(token_mod.key_id(bytes(key)), []).append(bytes(key))
+    problems: list[ChainProblem] = []
+
+    def edited(entry: Any, number: str, zh: str, en: str) -> None:
+        problems.append(
+            _problem(
+                entry,
+                "row_edited",
+                f"证书 {number}：{zh}：数据库被直接修改过。",
+                f"Certificate {number}: {en}: the database was edited directly.",
+            )
+        )
+
+    for c in certs:
+        entry = printed.get(c.number)
+        if entry is None and str(c.event_id) not in truncated:
+            problems.append(
+                _problem(
+                    None,
+                    "row_inserted",
+                    f"证书 {c.number} 不在任何一次发证的审计记录中：它是绕过软件直接写入数据库的。",
+                    f"Certificate {c.number} is in no audited certificate batch: it was written "
+                    "into the database behind the app's back.",
+                )
+            )
+            continue
+        revoke = revoked.get(str(c.id))
+        if (revoke is not None) != (c.revoked_at is not None):
+            if revoke is not None:
+                edited(
+                    revoke,
+                    c.number,
+                    f"审计记录第 {revoke.seq} 条记载它已作废，现在却未作废",
+                    f"audit entry seq {revoke.seq} revoked it, yet it is not revoked",
+                )
+            else:
+                edited(
+                    entry,
+                    c.number,
+                    "它被标为作废，但审计链中没有作废记录",
+                    "it is marked revoked, but the chain has no revocation",
+                )
+        if not c.token:
+            continue
+        signed = token_mod.decode(c.token)
+        if signed is None or not any(signed.verify(k) for k in keys.get(signed.claims.key_id, [])):
+            edited(
+                entry,
+                c.number,
+                "记录中的二维码内容无法通过签名核验",
+                "its stored QR token does not verify",
+            )
+            continue
+        claims = signed.claims
+        reg = str(c.registration_id)
+        names = {c.name, *(x.name for x in said.get(reg, []) if isinstance(x.name, str))}
+        wrong = [
+            label
+            for label, ok in (
+                ("编号/number", claims.number == c.number),
+                ("奖项/award", claims.award == c.award),
+                ("称号/title", claims.has_title == bool(c.title)),
+                ("场次/event", claims.event_prefix == c.event_id.bytes[:4]),
+                ("获奖人/holder", any(signed.name_matches(n) for n in names)),
+            )
+            if not ok
+        ]
+        if wrong:
+            zh = "、".join(w.split("/")[0] for w in wrong)
+            en = ", ".join(w.split("/")[1] for w in wrong)
+            edited(
+                entry,
+                c.number,
+                f"记录的{zh}与证书二维码中签名的内容不符",
+                f"the recorded {en} differ from what its signed QR says",
+            )
     return problems
 
 

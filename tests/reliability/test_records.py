@@ -320,3 +320,58 @@ def test_a_lock_undone_in_sqlite_is_found(venue: Venue, capsys: pytest.CaptureFi
     assert audit.verify_records(venue.db) == []
     lock.unlock_criterion(venue.db, chief, venue.event_id, "B", "2580", "复核发现 B 模块录入错误")
     assert audit.verify_records(venue.db) == []
+
+
+def test_certificates_edited_un_revoked_or_inserted_in_sqlite_are_found(
+    db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Three certificates issued and one revoked through the app: nothing reported about
+    certificates. Then in SQLite: the revocation undone (the withdrawn certificate would
+    verify as valid again), a 二等奖 certificate's award raised to 一等奖, a certificate moved to
+    another contestant, and a certificate row copied under a new number: each named with its
+    number and what disagrees (the chain, or the certificate's own signed QR)."""
+    from kmjudge import certificates as cert
+    from tests.certificates.helpers import scored_event
+    from tests.conftest import make_admin
+
+    def about_certificates() -> list[audit.ChainProblem]:
+        return [p for p in audit.verify_records(db) if p.message_en.startswith("Certificate")]
+
+    ev = scored_event(db, make_admin(db))
+    chief = ev.login("chief")
+    plan = cert.plan_batch(db, chief, ev.event_id, tiers="一等奖,二等奖")
+    first, second, third = cert.issue_certificates(db, chief, plan, tmp_path / "c.pdf").certificates
+    cert.revoke_certificate(db, chief, third.number, "成绩更正")
+    assert cert.verify(db, third.token).status == "revoked"
+    assert about_certificates() == []
+
+    _sql(db, "UPDATE certificate SET revoked_at = NULL WHERE number = ?", third.number)
+    assert cert.verify(db, third.token).status == "valid"  # what the edit was for
+    _sql(db, "UPDATE certificate SET award = '一等奖' WHERE number = ?", second.number)
+    _sql(
+        db,
+        "UPDATE certificate SET registration_id = ? WHERE number = ?",
+        ev.stations[4].hex,
+        first.number,
+    )
+    copy = first.number[:-4] + "0099"
+    _sql(
+        db,
+        "INSERT INTO certificate (id, number, registration_id, kind, award, title, token, "
+        "issued_at, issued_by) SELECT ?, ?, ?, kind, award, title, token, issued_at, issued_by "
+        "FROM certificate WHERE number = ?",
+        uuid.uuid4().hex,
+        copy,
+        ev.stations[5].hex,
+        first.number,
+    )
+    problems = {p.message_en.split()[1].rstrip(":"): p for p in about_certificates()}
+    assert sorted(problems) == sorted([first.number, second.number, third.number, copy])
+    assert problems[copy].kind == "row_inserted"
+    assert "revoked it" in problems[third.number].message_en
+    assert problems[third.number].seq == _seq(db, "certificate.revoke")
+    assert "award" in problems[second.number].message_en
+    assert "奖项" in problems[second.number].message_zh
+    assert "holder" in problems[first.number].message_en
+    assert problems[first.number].seq == _seq(db, "certificate.print")
+    _cli_names(db, capsys, first.number, third.number, copy)
