@@ -766,6 +766,9 @@ def _certificates(s: Session, said: dict[str, list[_Person]]) -> list[ChainProbl
         if wrong:
             zh = "、".join(w.split("/")[0] for w in wrong)
             en = ", ".join(w.split("/")[1] for w in wrong)
+            if "获奖人/holder" in wrong:
+                zh = zh.replace("获奖人", f"获奖人（现为“{c.name}”）")
+                en = en.replace("holder", f"holder (now {c.name!r})")
             edited(
                 entry,
                 c.number,
