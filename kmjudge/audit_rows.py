@@ -68,6 +68,19 @@ if TYPE_CHECKING:
 
 Key = tuple[str, str, int]  # (at, device id, seq): the order of entries
 
+#: the columns of an audit entry the rules read (``before`` only where needed)
+ENTRY_COLUMNS = (
+    AuditEntry.device_id,
+    AuditEntry.seq,
+    AuditEntry.id,
+    AuditEntry.at,
+    AuditEntry.action,
+    AuditEntry.entity,
+    AuditEntry.entity_id,
+    AuditEntry.event_id,
+    AuditEntry.after,
+)
+
 LOCK_ACTIONS = (
     "judging.lock_criterion",
     "judging.unlock_criterion",
@@ -113,16 +126,7 @@ class _Conflicts:
 
 def _conflicts(s: Session) -> _Conflicts:
     out = _Conflicts()
-    for e in s.execute(
-        select(
-            AuditEntry.device_id,
-            AuditEntry.seq,
-            AuditEntry.id,
-            AuditEntry.at,
-            AuditEntry.entity_id,
-            AuditEntry.after,
-        ).where(AuditEntry.action == "sync.conflict_resolved")
-    ):
+    for e in s.execute(select(*ENTRY_COLUMNS).where(AuditEntry.action == "sync.conflict_resolved")):
         out.resolved[str(e.entity_id)] = (e, _after(e).get("changed") or {})
     sync_conflict = getattr(models, "SyncConflict", None)
     if sync_conflict is not None:
@@ -229,14 +233,9 @@ def _scores(s: Session, conflicts: _Conflicts) -> list[ChainProblem]:
 def _checkins(s: Session, conflicts: _Conflicts) -> list[ChainProblem]:
     checkins = s.execute(select(CheckIn.id, CheckIn.registration_id, CheckIn.undone_at)).all()
     reg_entries = s.execute(
-        select(
-            AuditEntry.device_id,
-            AuditEntry.seq,
-            AuditEntry.id,
-            AuditEntry.action,
-            AuditEntry.entity_id,
-            AuditEntry.after,
-        ).where(AuditEntry.entity == "registration", AuditEntry.action.like("checkin.%"))
+        select(*ENTRY_COLUMNS).where(
+            AuditEntry.entity == "registration", AuditEntry.action.like("checkin.%")
+        )
     ).all()
     problems: list[ChainProblem] = []
     admitted: dict[str, list[Any]] = {}
@@ -305,16 +304,7 @@ def _theory(s: Session, conflicts: _Conflicts) -> list[ChainProblem]:
             Registration.ticket_no,
         ).join(Registration, Registration.id == TheoryScore.registration_id)
     ).all()
-    entries = s.execute(
-        select(
-            AuditEntry.device_id,
-            AuditEntry.seq,
-            AuditEntry.id,
-            AuditEntry.at,
-            AuditEntry.event_id,
-            AuditEntry.after,
-        ).where(AuditEntry.action == "theory.import")
-    ).all()
+    entries = s.execute(select(*ENTRY_COLUMNS).where(AuditEntry.action == "theory.import")).all()
     # registration -> (order, value as the chain has it, the entry)
     newest: dict[str, tuple[Key, Any, Any]] = {}
     imported_events: set[str] = set()
@@ -418,16 +408,7 @@ def _registration_timeline(
         said.setdefault((str(reg), name), []).append(_Said(key, value, entry))
 
     for e in s.execute(
-        select(
-            AuditEntry.device_id,
-            AuditEntry.seq,
-            AuditEntry.id,
-            AuditEntry.at,
-            AuditEntry.action,
-            AuditEntry.entity,
-            AuditEntry.entity_id,
-            AuditEntry.after,
-        ).where(
+        select(*ENTRY_COLUMNS).where(
             (AuditEntry.entity == "registration")
             | AuditEntry.action.in_(("checkin.mark_absent", "checkin.draw_all"))
         )
@@ -544,17 +525,7 @@ class _Person:
 def _identity_statements(s: Session) -> dict[str, list[_Person]]:
     """registration id -> what registration imports and walk-ins said of its person."""
     said: dict[str, list[_Person]] = {}
-    for e in s.execute(
-        select(
-            AuditEntry.device_id,
-            AuditEntry.seq,
-            AuditEntry.id,
-            AuditEntry.at,
-            AuditEntry.action,
-            AuditEntry.entity_id,
-            AuditEntry.after,
-        ).where(AuditEntry.action.in_(IDENTITY_ACTIONS))
-    ):
+    for e in s.execute(select(*ENTRY_COLUMNS).where(AuditEntry.action.in_(IDENTITY_ACTIONS))):
         after, key = _after(e), _key(e)
         if e.action == "registration.walkin":
             said.setdefault(str(e.entity_id), []).append(
@@ -675,15 +646,9 @@ def _certificates(s: Session, said: dict[str, list[_Person]]) -> list[ChainProbl
     truncated: set[str] = set()  # events whose print entries list 2,000 numbers (a cut list)
     revoked: dict[str, Any] = {}  # certificate id -> its revoke entry
     for e in s.execute(
-        select(
-            AuditEntry.device_id,
-            AuditEntry.seq,
-            AuditEntry.id,
-            AuditEntry.action,
-            AuditEntry.entity_id,
-            AuditEntry.event_id,
-            AuditEntry.after,
-        ).where(AuditEntry.action.in_(("certificate.print", "certificate.revoke")))
+        select(*ENTRY_COLUMNS).where(
+            AuditEntry.action.in_(("certificate.print", "certificate.revoke"))
+        )
     ):
         if e.action == "certificate.revoke":
             revoked[str(e.entity_id)] = e
@@ -783,17 +748,7 @@ def _certificates(s: Session, said: dict[str, list[_Person]]) -> list[ChainProbl
 
 def _locks(s: Session, conflicts: _Conflicts) -> list[ChainProblem]:
     entries = s.execute(
-        select(
-            AuditEntry.device_id,
-            AuditEntry.seq,
-            AuditEntry.id,
-            AuditEntry.at,
-            AuditEntry.action,
-            AuditEntry.entity_id,
-            AuditEntry.event_id,
-            AuditEntry.before,
-            AuditEntry.after,
-        ).where(AuditEntry.action.in_(LOCK_ACTIONS))
+        select(*ENTRY_COLUMNS, AuditEntry.before).where(AuditEntry.action.in_(LOCK_ACTIONS))
     ).all()
     if not entries:
         return []
