@@ -20,7 +20,9 @@ of ``kmjudge audit verify`` and ``kmjudge db check``):
   and last four characters) equals the newest entry's, so pointing a registration at another
   person, or editing a person's ID number, is found; the name equals the newest name the chain
   gives the person (over all their registrations, and a resolved package conflict on the
-  person), so a result or certificate cannot be moved to another name in SQLite. Entries
+  person, or a package import that changed the name: a set-up package carries no entries,
+  so the import's own entry lists whom it renamed), so a result or certificate cannot be
+  moved to another name in SQLite. Entries
   written before the ID number was recorded (older versions) compare the name only;
 - **certificates**: every certificate is in the print entry that issued it
   (``certificate.print``), is revoked exactly when a ``certificate.revoke`` entry says so (a
@@ -510,6 +512,7 @@ def _registrations(s: Session, conflicts: _Conflicts) -> list[ChainProblem]:
 # --------------------------------------------------------------------------- identities
 
 IDENTITY_ACTIONS = ("registration.import", "registration.walkin")
+RENAMES = "package.import"  # its ``renamed``: contestant id -> the name a package gave
 
 
 @dataclass
@@ -520,6 +523,17 @@ class _Person:
     name: Any
     masked_id: Any
     entry: Any
+
+
+def _renames(s: Session) -> dict[str, list[_Person]]:
+    """contestant id -> the names package imports gave the person."""
+    out: dict[str, list[_Person]] = {}
+    for e in s.execute(select(*ENTRY_COLUMNS).where(AuditEntry.action == RENAMES)):
+        renamed = _after(e).get("renamed")
+        if isinstance(renamed, dict):
+            for cid, name in renamed.items():
+                out.setdefault(str(cid), []).append(_Person(_key(e), name, None, e))
+    return out
 
 
 def _identity_statements(s: Session) -> dict[str, list[_Person]]:
@@ -564,7 +578,7 @@ def _identities(
     ]
     # A name belongs to the person: the newest name any of their registrations was given, or
     # a resolved package conflict on the person; an open conflict is listed by itself.
-    names: dict[str, list[_Person]] = {}
+    names: dict[str, list[_Person]] = _renames(s)
     for r in rows:
         names.setdefault(str(r.contestant_id), []).extend(said[str(r.id)])
     open_people: set[str] = set()

@@ -386,6 +386,7 @@ def import_package(
                     "conflicts": len(conflicts),
                     "audit_entries": merge.audit_added,
                     "removed_scores": merge.removed_scores,
+                    **({"renamed": merge.renamed} if merge.renamed else {}),
                 },
             )
             views = merge.conflict_views(conflicts)

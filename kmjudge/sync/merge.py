@@ -167,6 +167,9 @@ class Merge:
         self._dedupe: set[str] = set()
         self.audit_added = 0
         self.removed_scores: list[dict[str, Any]] = []
+        #: contestant id -> the name this package gave the person (the import's audit entry
+        #: keeps it: a set-up package carries no entries of its own)
+        self.renamed: dict[str, str] = {}
         #: event id -> +1 incoming newer (or new here), 0 same version, -1 older
         self.event_cmp: dict[uuid.UUID, int] = {}
         self.crit_event: dict[uuid.UUID, uuid.UUID] = {}
@@ -616,6 +619,8 @@ class Merge:
         t = spec.table
         self.conn.execute(update(t).where(t.c.id == inc["id"]).values(**values))
         counts.updated += 1
+        if spec.name == "contestant" and "name" in cols:
+            self.renamed[str(inc["id"])] = str(inc["name"])
 
     def _event_of_setup(self, spec: tb.TableSpec, row: Row) -> uuid.UUID:
         if spec.name == "subcriterion":

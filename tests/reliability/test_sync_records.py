@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 pytest.importorskip("kmjudge.sync")
 
@@ -102,3 +103,66 @@ def test_a_person_taken_from_the_incoming_package_is_not_an_edit(
     con.close()
     found = audit.verify_records(city.db)
     assert found and all(p.kind == "row_edited" and "张卫栋" in p.message_zh for p in found)
+
+
+def _sheet(path: Path, name: str, id_number: str, phone: str) -> Path:
+    import csv
+
+    with path.open("w", encoding="utf-8-sig", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["姓名", "身份证号码", "联系电话"])
+        w.writerow([name, id_number, phone])
+    return path
+
+
+def test_a_person_renamed_by_a_set_up_package_is_not_an_edit(
+    venue_copy: Callable[[str], Venue],  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    """A set-up package carries rows but no audit entries. A laptop set up from the venue
+    imports a sheet naming one of its contestants (a phone number changed: an entry naming
+    the person); then the venue corrects that person's name and sends a new set-up package.
+    The laptop's package import records whom it renamed, so the new name is not taken for
+    an edit behind the app's back; a rename in SQLite afterwards still is."""
+    from kmjudge.db.models import Contestant, Registration
+    from kmjudge.registration import service as registration
+    from tests.sync.venues import laptop_from_setup
+
+    wuhua = venue_copy("wuhua")
+    laptop = laptop_from_setup(wuhua, tmp_path / "laptop", "五华第二台笔记本")
+    with laptop.db.read() as s:
+        name, idn = s.execute(
+            select(Contestant.name, Contestant.id_number)
+            .join(Registration, Registration.contestant_id == Contestant.id)
+            .where(Registration.event_id == laptop.event_id)
+            .order_by(Registration.ticket_no)
+        ).first()  # type: ignore[misc]
+    registration.import_file(
+        laptop.db,
+        laptop.admin,
+        laptop.event_id,
+        _sheet(tmp_path / "a.csv", name, idn, "13888000001"),
+    )
+    registration.import_file(
+        wuhua.db,
+        wuhua.admin,
+        wuhua.event_id,
+        _sheet(tmp_path / "b.csv", "更名者", idn, "13888000001"),
+    )
+    assert audit.verify_records(laptop.db) == []
+    pkg = sync.export_setup(wuhua.db, wuhua.admin, tmp_path / "usb2", [wuhua.event_id])
+    sync.import_package(laptop.db, laptop.admin, pkg.path, pkg.fingerprint)
+    with laptop.db.read() as s:
+        assert s.scalar(select(Contestant.name).where(Contestant.id_number == idn)) == "更名者"
+    assert audit.verify_records(laptop.db) == [], [
+        p.message_en for p in audit.verify_records(laptop.db)
+    ]
+    assert laptop.db.path is not None
+    con = sqlite3.connect(laptop.db.path)
+    con.execute("UPDATE contestant SET name = '冒名者' WHERE name = '更名者'")
+    con.commit()
+    con.close()
+    (found,) = audit.verify_records(laptop.db)
+    assert (
+        found.kind == "row_edited" and "冒名者" in found.message_zh and "更名者" in found.message_zh
+    )
