@@ -649,6 +649,7 @@ def _certificates(s: Session, said: dict[str, list[_Person]]) -> list[ChainProbl
             Certificate.token,
             Certificate.revoked_at,
             Registration.event_id,
+            Registration.contestant_id,
             Contestant.name,
         )
         .join(Registration, Registration.id == Certificate.registration_id)
@@ -672,6 +673,7 @@ def _certificates(s: Session, said: dict[str, list[_Person]]) -> list[ChainProbl
             truncated.add(str(e.event_id))
         for n in numbers:
             printed.setdefault(str(n), e)
+    renames = _renames(s)
     keys: dict[bytes, list[bytes]] = {}
     for (key,) in s.execute(select(models.Device.public_key)):
         if key:
@@ -730,7 +732,8 @@ def _certificates(s: Session, said: dict[str, list[_Person]]) -> list[ChainProbl
             continue
         claims = signed.claims
         reg = str(c.registration_id)
-        names = {c.name, *(x.name for x in said.get(reg, []) if isinstance(x.name, str))}
+        given = [*said.get(reg, []), *renames.get(str(c.contestant_id), [])]
+        names = {c.name, *(x.name for x in given if isinstance(x.name, str))}
         wrong = [
             label
             for label, ok in (
