@@ -160,7 +160,7 @@ def verify_records(db: Database) -> list[ChainProblem]:
         problems += _registrations(s, conflicts)
         said = _identity_statements(s)
         problems += _identities(s, conflicts, said)
-        problems += _certificates(s, said)
+        problems += _certificates(s, conflicts, said)
         problems += _locks(s, conflicts)
     return problems
 
@@ -536,6 +536,25 @@ def _renames(s: Session) -> dict[str, list[_Person]]:
     return out
 
 
+def _person_names(s: Session, conflicts: _Conflicts) -> tuple[dict[str, list[_Person]], set[str]]:
+    """contestant id -> the names package imports and resolved package conflicts gave the
+    person; and the people in an open conflict."""
+    names = _renames(s)
+    open_people: set[str] = set()
+    for c in conflicts.of_table("contestant"):
+        res = conflicts.resolved.get(str(c.id))
+        if res is None:
+            open_people.add(str(c.local_id))
+            continue
+        entry, changed = res
+        local = c.local if isinstance(c.local, dict) else {}
+        taken = c.resolution == "take_incoming"
+        name = changed.get("name", local.get("name")) if taken else local.get("name")
+        if name is not None:
+            names.setdefault(str(c.local_id), []).append(_Person(_key(entry), name, None, entry))
+    return names, open_people
+
+
 def _identity_statements(s: Session) -> dict[str, list[_Person]]:
     """registration id -> what registration imports and walk-ins said of its person."""
     said: dict[str, list[_Person]] = {}
@@ -576,23 +595,12 @@ def _identities(
         )
         if str(r.id) in said
     ]
-    # A name belongs to the person: the newest name any of their registrations was given, or
-    # a resolved package conflict on the person; an open conflict is listed by itself.
-    names: dict[str, list[_Person]] = _renames(s)
+    # A name belongs to the person: the newest name any of their registrations was given, a
+    # package import gave them, or a resolved package conflict on them settled; an open
+    # conflict is listed by itself.
+    names, open_people = _person_names(s, conflicts)
     for r in rows:
         names.setdefault(str(r.contestant_id), []).extend(said[str(r.id)])
-    open_people: set[str] = set()
-    for c in conflicts.of_table("contestant"):
-        res = conflicts.resolved.get(str(c.id))
-        if res is None:
-            open_people.add(str(c.local_id))
-            continue
-        entry, changed = res
-        local = c.local if isinstance(c.local, dict) else {}
-        taken = c.resolution == "take_incoming"
-        name = changed.get("name", local.get("name")) if taken else local.get("name")
-        if name is not None:
-            names.setdefault(str(c.local_id), []).append(_Person(_key(entry), name, None, entry))
     problems: list[ChainProblem] = []
     for r in rows:
         mine = sorted(said[str(r.id)], key=lambda x: x.key)
@@ -636,7 +644,9 @@ def _identities(
 # --------------------------------------------------------------------------- certificates
 
 
-def _certificates(s: Session, said: dict[str, list[_Person]]) -> list[ChainProblem]:
+def _certificates(
+    s: Session, conflicts: _Conflicts, said: dict[str, list[_Person]]
+) -> list[ChainProblem]:
     from kmjudge.certificates import token as token_mod
 
     certs = s.execute(
@@ -673,7 +683,7 @@ def _certificates(s: Session, said: dict[str, list[_Person]]) -> list[ChainProbl
             truncated.add(str(e.event_id))
         for n in numbers:
             printed.setdefault(str(n), e)
-    renames = _renames(s)
+    person_names, _open = _person_names(s, conflicts)
     keys: dict[bytes, list[bytes]] = {}
     for (key,) in s.execute(select(models.Device.public_key)):
         if key:
@@ -732,7 +742,7 @@ def _certificates(s: Session, said: dict[str, list[_Person]]) -> list[ChainProbl
             continue
         claims = signed.claims
         reg = str(c.registration_id)
-        given = [*said.get(reg, []), *renames.get(str(c.contestant_id), [])]
+        given = [*said.get(reg, []), *person_names.get(str(c.contestant_id), [])]
         names = {c.name, *(x.name for x in given if isinstance(x.name, str))}
         wrong = [
             label
