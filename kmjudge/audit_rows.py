@@ -125,6 +125,22 @@ class _Conflicts:
     def of_table(self, *tables: str) -> list[Any]:
         return [c for c in self.rows if c.table_name in tables]
 
+    def settled(self, table: str, name: str) -> tuple[set[str], dict[str, tuple[Key, Any, Any]]]:
+        """Conflicts on ``table``: the local rows still open, and for each resolved one the
+        value of column ``name`` it ended with (taken from the package, or kept: a kept row
+        records no columns), with the order and the entry of the resolution."""
+        open_rows: set[str] = set()
+        settled: dict[str, tuple[Key, Any, Any]] = {}
+        for c in self.of_table(table):
+            res = self.resolved.get(str(c.id))
+            if res is None:
+                open_rows.add(str(c.local_id))
+                continue
+            entry, changed = res
+            local = c.local if isinstance(c.local, dict) else {}
+            settled[str(c.local_id)] = (_key(entry), changed.get(name, local.get(name)), entry)
+        return open_rows, settled
+
 
 def _conflicts(s: Session) -> _Conflicts:
     out = _Conflicts()
@@ -321,17 +337,7 @@ def _theory(s: Session, conflicts: _Conflicts) -> list[ChainProblem]:
                 newest[reg] = (_key(e), line.get("new"), e)
     # conflicts on a theory score: open ones are not compared; resolved ones end with the
     # value taken (incoming) or kept (local), at the time of the resolution
-    open_rows: set[str] = set()
-    settled_rows: dict[str, tuple[Key, Any, Any]] = {}
-    for c in conflicts.of_table("theory_score"):
-        res = conflicts.resolved.get(str(c.id))
-        if res is None:
-            open_rows.add(str(c.local_id))
-            continue
-        entry, changed = res
-        local = c.local if isinstance(c.local, dict) else {}
-        value = changed["value"] if "value" in changed else local.get("value")
-        settled_rows[str(c.local_id)] = (_key(entry), value, entry)
+    open_rows, settled_rows = conflicts.settled("theory_score", "value")
     problems: list[ChainProblem] = []
     present: set[str] = set()
     for tid, reg_id, value, event_id, ticket in rows:
@@ -540,18 +546,10 @@ def _person_names(s: Session, conflicts: _Conflicts) -> tuple[dict[str, list[_Pe
     """contestant id -> the names package imports and resolved package conflicts gave the
     person; and the people in an open conflict."""
     names = _renames(s)
-    open_people: set[str] = set()
-    for c in conflicts.of_table("contestant"):
-        res = conflicts.resolved.get(str(c.id))
-        if res is None:
-            open_people.add(str(c.local_id))
-            continue
-        entry, changed = res
-        local = c.local if isinstance(c.local, dict) else {}
-        taken = c.resolution == "take_incoming"
-        name = changed.get("name", local.get("name")) if taken else local.get("name")
+    open_people, settled = conflicts.settled("contestant", "name")
+    for cid, (key, name, entry) in settled.items():
         if name is not None:
-            names.setdefault(str(c.local_id), []).append(_Person(_key(entry), name, None, entry))
+            names.setdefault(cid, []).append(_Person(key, name, None, entry))
     return names, open_people
 
 
