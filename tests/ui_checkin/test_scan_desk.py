@@ -132,6 +132,8 @@ def test_scanner_keys_reach_the_scan_field_after_clicking_elsewhere(
     qtbot.mouseClick(
         nav.viewport(), Qt.MouseButton.LeftButton, pos=nav.visualItemRect(item).center()
     )
+    # the selector fills in from a background read of the events: wait for it
+    qtbot.waitUntil(lambda: win.event_combo.currentIndex() >= 0, timeout=WAIT_MS)
     win.event_combo.setFocus()  # and even the event selector
     assert QApplication.focusWidget() is win.event_combo
     combo_index = win.event_combo.currentIndex()
