@@ -22,44 +22,15 @@ os.environ.setdefault("KMJUDGE_BACKUP_INTERVAL_S", "3600")
 from kmjudge import accounts, device
 from kmjudge.accounts import Actor
 from kmjudge.db.engine import Database, open_database
+from tests.reruns import mark_gui_reruns
 
 PG_URL = os.environ.get("KMJUDGE_TEST_PG_URL", "")
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "resources" / "examples"
 
 
-#: the Qt suites: a widget test waits on a background read of another thread, and on two
-#: loaded cores a test that waited for the wrong thing can lose that race once in a while
-GUI_SUITES = frozenset(
-    {
-        "ui",
-        "ui_pages",
-        "ui_checkin",
-        "ui_judging",
-        "ui_results",
-        "ui_certificates",
-        "ui_sync",
-        "ui_e2e",
-    }
-)
-
-
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """A GUI test that fails is run once more (pytest-rerunfailures); the first failure stays
-    in the report ("1 rerun" and an R in the progress line) and a second failure fails the
-    run. Only the Qt suites: the core, the reliability harness and the sync tests get no
-    second chance. ``KMJUDGE_TEST_RERUNS=0`` turns it off."""
-    reruns = int(os.environ.get("KMJUDGE_TEST_RERUNS", "1"))
-    if reruns <= 0 or not config.pluginmanager.hasplugin("rerunfailures"):
-        return
-    tests_dir = Path(__file__).resolve().parent
-    for item in items:
-        try:
-            suite = Path(str(item.path)).resolve().relative_to(tests_dir).parts[0]
-        except ValueError:
-            continue
-        if suite in GUI_SUITES:
-            item.add_marker(pytest.mark.flaky(reruns=reruns, reruns_delay=1))
+    mark_gui_reruns(config, items, Path(__file__).resolve().parent)
 
 
 @pytest.fixture(autouse=True)
