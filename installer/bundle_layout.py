@@ -428,18 +428,26 @@ def trim_datas(
 ) -> tuple[list[Entry], list[Entry]]:
     """Drop Qt translations other than zh_CN, data files of dropped plugins, and the
     top-level symbolic links PyInstaller made to binaries that were dropped."""
-    gone = {_basename(e[0]) for e in dropped_binaries} | {
-        e[0].replace("\\", "/") for e in dropped_binaries
-    }
+    gone = _link_names(dropped_binaries)
     kept: list[Entry] = []
     dropped: list[Entry] = []
     for e in datas:
-        dest, target, kind = e
-        dangling = kind == "SYMLINK" and (
-            target.replace("\\", "/") in gone or _basename(dest) in gone
-        )
+        dest = e[0]
+        dangling = _links_into(e, gone)
         (kept if keep_data(dest) and keep_plugin(dest) and not dangling else dropped).append(e)
     return kept, dropped
+
+
+def _link_names(binaries: Iterable[Entry]) -> set[str]:
+    """The bundle paths and base names a top-level symbolic link may point at."""
+    entries = list(binaries)
+    return {e[0].replace("\\", "/") for e in entries} | {_basename(e[0]) for e in entries}
+
+
+def _links_into(entry: Entry, names: set[str]) -> bool:
+    """``entry`` is one of PyInstaller's symbolic links to a library in ``names``."""
+    dest, target, kind = entry
+    return kind == "SYMLINK" and (target.replace("\\", "/") in names or _basename(dest) in names)
 
 
 def is_webcam_plugin(entry: Entry) -> bool:
@@ -473,15 +481,11 @@ def split_links(
 ) -> tuple[list[Entry], list[Entry]]:
     """(main, add-on) of data entries: PyInstaller's top-level symbolic links to libraries
     that went to the add-on go with them (the main bundle must not hold dangling links)."""
-    moved = {e[0].replace("\\", "/") for e in addon} | {_basename(e[0]) for e in addon}
+    moved = _link_names(addon)
     main: list[Entry] = []
     extra: list[Entry] = []
     for e in entries:
-        dest, target, kind = e
-        to_addon = kind == "SYMLINK" and (
-            target.replace("\\", "/") in moved or _basename(dest) in moved
-        )
-        (extra if to_addon else main).append(e)
+        (extra if _links_into(e, moved) else main).append(e)
     return main, extra
 
 
