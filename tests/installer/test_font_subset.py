@@ -5,9 +5,6 @@ what the subset lacks.  The real uming.ttc is subset once per module (about 1.5 
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-import types
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -18,23 +15,16 @@ pytest.importorskip("fontTools", reason="fontTools is in the build extra (pip in
 from fontTools.ttLib import TTCollection, TTFont
 from pypdf import PdfReader
 
+from tests.installer import load_script
+
 ROOT = Path(__file__).resolve().parents[2]
 UMING = ROOT / "resources" / "fonts" / "uming.ttc"
 #: not in GB 2312 and not in kmjudge's text (so not in the subset); AR PL UKai has them
 RARE = "玥赟"
 
 
-def _load(name: str, path: Path) -> types.ModuleType:
-    spec = importlib.util.spec_from_file_location(name, path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-FS: Any = _load("kmjudge_font_subset", ROOT / "installer" / "font_subset.py")
-L: Any = _load("bundle_layout", ROOT / "installer" / "bundle_layout.py")
+FS: Any = load_script("kmjudge_font_subset", ROOT / "installer" / "font_subset.py")
+L: Any = load_script("bundle_layout", ROOT / "installer" / "bundle_layout.py")
 
 
 @pytest.fixture(scope="module")

@@ -4,7 +4,6 @@ trims, how the two programs are told apart, the Windows and Linux packaging file
 from __future__ import annotations
 
 import ctypes
-import importlib.util
 import re
 import shutil
 import subprocess
@@ -16,22 +15,14 @@ from typing import Any, ClassVar
 import pytest
 
 import kmjudge
+from tests.installer import load_script
 
 ROOT = Path(__file__).resolve().parents[2]
 INSTALLER = ROOT / "installer"
 
 
-def _load(name: str, path: Path) -> types.ModuleType:
-    spec = importlib.util.spec_from_file_location(name, path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-L: Any = _load("bundle_layout", INSTALLER / "bundle_layout.py")
-entry: Any = _load("kmjudge_installer_entry", INSTALLER / "entry.py")
+L: Any = load_script("bundle_layout", INSTALLER / "bundle_layout.py")
+entry: Any = load_script("kmjudge_installer_entry", INSTALLER / "entry.py")
 
 
 def _dests(datas: list[tuple[str, str]]) -> dict[str, str]:

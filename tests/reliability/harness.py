@@ -278,3 +278,14 @@ def run_kills(
         assert not any(p.suffix != ".sqlite3" for p in listed), f"{where}: a partial is listed"
         report.iterations += 1
     return report
+
+
+def edit_behind_the_app(db: Database, statement: str, *params: object) -> None:
+    """A change made to the database file with the sqlite3 module, behind the app's back."""
+    assert db.path is not None
+    con = sqlite3.connect(db.path)
+    try:
+        con.execute(statement, params)
+        con.commit()
+    finally:
+        con.close()

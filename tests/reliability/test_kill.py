@@ -115,15 +115,7 @@ def test_the_checks_notice_a_lost_or_half_written_action(
     db.dispose()
 
 
-def _edit(db: Database, statement: str, *params: object) -> None:
-    """A change made with the sqlite3 module, behind the app's back."""
-    import sqlite3
-
-    assert db.path is not None
-    con = sqlite3.connect(db.path)
-    con.execute(statement, params)
-    con.commit()
-    con.close()
+_edit = harness.edit_behind_the_app
 
 
 def _template(templates: dict[object, harness.Template], op: harness.KillOperation, where: Path):

@@ -8,13 +8,9 @@ same changes made through the app are not.
 from __future__ import annotations
 
 import csv
-import shutil
-import sqlite3
 import uuid
-from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Any
 
 import pytest
 from openpyxl import Workbook
@@ -22,7 +18,7 @@ from sqlalchemy import select
 
 from kmjudge import audit, checkin
 from kmjudge.cli import main
-from kmjudge.db.engine import Database, open_database
+from kmjudge.db.engine import Database
 from kmjudge.db.models import AuditEntry, Contestant, Registration
 from kmjudge.judging import lock, recheck, theory
 from kmjudge.maintenance import check_database
@@ -30,28 +26,10 @@ from kmjudge.registration import service as registration
 from kmjudge.registration.idcard import make_id_number, mask_id
 from tests.checkin.conftest import Venue as DeskVenue
 from tests.checkin.conftest import build_venue as build_desk
-from tests.judging.conftest import Venue, _template  # noqa: F401 - fixture
+from tests.judging.conftest import Venue, _template, venue  # noqa: F401 - fixtures
+from tests.reliability import harness
 
-
-@pytest.fixture
-def venue(_template: tuple[Path, uuid.UUID], tmp_path: Path) -> Iterator[Venue]:  # noqa: F811
-    """The judging venue (6 stations), a private copy in a real SQLite file."""
-    src, event_id = _template
-    dst = tmp_path / "venue.sqlite3"
-    shutil.copyfile(src, dst)
-    db = open_database(dst)
-    yield Venue(db, event_id, 6)
-    db.dispose()
-
-
-def _sql(db: Database, statement: str, *params: Any) -> None:
-    assert db.path is not None
-    con = sqlite3.connect(db.path)
-    try:
-        con.execute(statement, params)
-        con.commit()
-    finally:
-        con.close()
+_sql = harness.edit_behind_the_app
 
 
 def _seq(db: Database, action: str) -> int:
@@ -94,7 +72,9 @@ def _theory_sheet(v: Venue, path: Path, scores: dict[int, int]) -> Path:
 
 
 def test_theory_scores_edited_inserted_or_deleted_in_sqlite_are_found(
-    venue: Venue, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    venue: Venue,  # noqa: F811 - the judging tests' fixture
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     """Theory scores imported, then corrected by a second import: nothing reported. Then one
     changed, one deleted and one inserted for a contestant no import named, in SQLite: each
@@ -285,7 +265,10 @@ def test_a_contestant_renamed_repointed_or_renumbered_in_sqlite_is_found(
     _cli_names(db, capsys, renamed.ticket_no, walkin.ticket_no, "冒名者", "row_edited")
 
 
-def test_a_lock_undone_in_sqlite_is_found(venue: Venue, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_lock_undone_in_sqlite_is_found(
+    venue: Venue,  # noqa: F811 - the judging tests' fixture
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     """Criterion A locked, then the whole event locked, through the app: nothing reported.
     Then in SQLite the event unlocked and criterion B unlocked (to change marks after the
     lock): both named with the lock entry. An unlock through the app (PIN, reason) is fine."""

@@ -9,7 +9,6 @@ from __future__ import annotations
 import base64
 import os
 import shutil
-import sqlite3
 import subprocess
 import sys
 import uuid
@@ -37,6 +36,7 @@ from tests.checkin.conftest import Venue as DeskVenue
 from tests.checkin.conftest import build_venue as build_desk
 from tests.conftest import EXAMPLES, other_device
 from tests.judging.conftest import Venue, _template, any_venue  # noqa: F401 - fixtures
+from tests.reliability import harness
 from tests.reliability.fuzzing import fingerprint
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -282,13 +282,7 @@ def test_an_account_without_roles_can_do_nothing(venue: Venue) -> None:
 # --------------------------------------------------------------------------- edits behind our back
 
 
-def _sql(db: Database, statement: str, *params: Any) -> None:
-    """What someone with the sqlite3 tool does to the file."""
-    assert db.path is not None
-    con = sqlite3.connect(db.path)
-    con.execute(statement, params)
-    con.commit()
-    con.close()
+_sql = harness.edit_behind_the_app  # what someone with the sqlite3 tool does
 
 
 def _hex(u: uuid.UUID) -> str:
